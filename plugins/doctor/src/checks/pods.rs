@@ -1,0 +1,450 @@
+//! Pod checks: container waiting and terminated states (current and last), restarts,
+//! Pending with the scheduler's reason, eviction and failure, stuck deletion, readiness and
+//! probe failures from events, init containers, and containers without resources.
+
+use super::{Cx, ago, controller, obj};
+use crate::finding::Severity;
+use k8s_openapi::api::core::v1::{ContainerStatus, Event, Pod, PodSpec};
+use std::collections::HashMap;
+
+const IMAGE_PULL: &[&str] = &[
+    "ImagePullBackOff",
+    "ErrImagePull",
+    "InvalidImageName",
+    "ErrImageNeverPull",
+    "RegistryUnavailable",
+];
+const CONFIG: &[&str] = &["CreateContainerConfigError", "CreateContainerError"];
+/// Pods still Pending after this long without a scheduler verdict are reported.
+const PENDING_GRACE_SECS: i64 = 300;
+/// Stuck deletion: past the grace period by this much.
+const TERMINATING_SLACK_SECS: i64 = 300;
+
+/// Warning events about each object, by uid, newest last.
+pub(crate) fn events_by_uid(events: &[Event]) -> HashMap<&str, Vec<&Event>> {
+    let mut m: HashMap<&str, Vec<&Event>> = HashMap::new();
+    for e in events {
+        if let Some(uid) = e.involved_object.uid.as_deref() {
+            m.entry(uid).or_default().push(e);
+        }
+    }
+    for v in m.values_mut() {
+        v.sort_by_key(|e| event_time(e));
+    }
+    m
+}
+
+/// The most precise time an event carries.
+pub(crate) fn event_time(e: &Event) -> Option<jiff::Timestamp> {
+    e.last_timestamp
+        .as_ref()
+        .map(|t| t.0)
+        .or_else(|| e.event_time.as_ref().map(|t| t.0))
+        .or_else(|| e.metadata.creation_timestamp.as_ref().map(|t| t.0))
+}
+
+/// ConfigMaps and Secrets a pod spec needs that do not exist: (kind, name).
+pub fn missing_refs(
+    spec: &PodSpec,
+    namespace: &str,
+    configmaps: Option<&std::collections::HashSet<(String, String)>>,
+    secrets: Option<&std::collections::HashSet<(String, String)>>,
+) -> Vec<(&'static str, String)> {
+    let mut wanted: Vec<(&'static str, String)> = Vec::new();
+    let mut add = |kind: &'static str, name: Option<&str>, optional: Option<bool>| {
+        if let Some(n) = name
+            && optional != Some(true)
+            && !wanted.iter().any(|(k, x)| *k == kind && x == n)
+        {
+            wanted.push((kind, n.to_string()));
+        }
+    };
+    for c in spec
+        .containers
+        .iter()
+        .chain(spec.init_containers.iter().flatten())
+    {
+        for e in c.env.iter().flatten() {
+            if let Some(v) = &e.value_from {
+                if let Some(r) = &v.config_map_key_ref {
+                    add("ConfigMap", Some(&r.name), r.optional);
+                }
+                if let Some(r) = &v.secret_key_ref {
+                    add("Secret", Some(&r.name), r.optional);
+                }
+            }
+        }
+        for f in c.env_from.iter().flatten() {
+            if let Some(r) = &f.config_map_ref {
+                add("ConfigMap", Some(&r.name), r.optional);
+            }
+            if let Some(r) = &f.secret_ref {
+                add("Secret", Some(&r.name), r.optional);
+            }
+        }
+    }
+    for v in spec.volumes.iter().flatten() {
+        if let Some(c) = &v.config_map {
+            add("ConfigMap", Some(&c.name), c.optional);
+        }
+        if let Some(s) = &v.secret {
+            add("Secret", s.secret_name.as_deref(), s.optional);
+        }
+        for src in v.projected.iter().flat_map(|p| p.sources.iter().flatten()) {
+            if let Some(c) = &src.config_map {
+                add("ConfigMap", Some(&c.name), c.optional);
+            }
+            if let Some(s) = &src.secret {
+                add("Secret", Some(&s.name), s.optional);
+            }
+        }
+    }
+    wanted
+        .into_iter()
+        .filter(|(kind, name)| {
+            let set = if *kind == "ConfigMap" {
+                configmaps
+            } else {
+                secrets
+            };
+            set.is_some_and(|s| !s.contains(&(namespace.to_string(), name.clone())))
+        })
+        .collect()
+}
+
+fn last_terminated(cs: &ContainerStatus) -> Option<(String, i32)> {
+    let t = cs.last_state.as_ref()?.terminated.as_ref()?;
+    Some((
+        t.reason.clone().unwrap_or_else(|| "Error".into()),
+        t.exit_code,
+    ))
+}
+
+pub(crate) fn run(cx: &mut Cx<'_>) {
+    let Some(pods) = cx.snap.pods.as_ref() else {
+        return;
+    };
+    let events = cx
+        .snap
+        .events
+        .as_deref()
+        .map(events_by_uid)
+        .unwrap_or_default();
+    for pod in pods {
+        check_pod(cx, pod, &events);
+    }
+}
+
+fn check_pod(cx: &mut Cx<'_>, pod: &Pod, events: &HashMap<&str, Vec<&Event>>) {
+    let meta = &pod.metadata;
+    let o = || obj("Pod", meta);
+    let name = meta.name.as_deref().unwrap_or_default();
+    let ns = meta.namespace.as_deref().unwrap_or_default();
+    let Some(status) = &pod.status else { return };
+    let phase = status.phase.as_deref().unwrap_or("Pending");
+
+    if let Some(del) = &meta.deletion_timestamp {
+        let grace = pod
+            .spec
+            .as_ref()
+            .and_then(|s| s.termination_grace_period_seconds)
+            .unwrap_or(30);
+        let age = cx.age(del);
+        if age.as_secs() > grace + TERMINATING_SLACK_SECS {
+            let finalizers = meta
+                .finalizers
+                .as_ref()
+                .filter(|f| !f.is_empty())
+                .map(|f| format!("; finalizers: {}", f.join(", ")))
+                .unwrap_or_default();
+            cx.emit(
+                "pod-terminating-stuck",
+                o(),
+                format!("Terminating for {} (grace period {grace}s){finalizers}", ago(age)),
+                format!("is its node gone or a finalizer stuck? last resort: kubectl delete pod {name} -n {ns} --grace-period=0 --force"),
+            );
+        }
+        return;
+    }
+    match phase {
+        "Succeeded" => return,
+        "Failed" => {
+            let reason = status.reason.as_deref().unwrap_or("");
+            let msg = status.message.as_deref().unwrap_or("");
+            if reason == "Evicted" {
+                cx.emit("pod-evicted", o(), format!("Evicted: {msg}"), format!("safe to delete (kubectl doctor heal does it): kubectl delete pod {name} -n {ns}"));
+            } else if controller(meta).is_none_or(|(kind, _, _)| kind != "Job") {
+                let why = if reason.is_empty() {
+                    "containers exited with errors".to_string()
+                } else {
+                    format!("{reason}: {msg}")
+                };
+                cx.emit("pod-failed", o(), format!("Failed: {why}"), format!("read its logs with `kubectl logs {name} -n {ns} --previous`, then delete it"));
+            }
+            return;
+        }
+        _ => {}
+    }
+
+    let mut container_problem = false;
+    for cs in status.init_container_statuses.iter().flatten() {
+        let waiting = cs.state.as_ref().and_then(|s| s.waiting.as_ref());
+        let terminated = cs.state.as_ref().and_then(|s| s.terminated.as_ref());
+        let failing = match (waiting, terminated) {
+            (Some(w), _) if w.reason.as_deref().is_some_and(|r| r != "PodInitializing") => {
+                Some(format!(
+                    "{}{}",
+                    w.reason.as_deref().unwrap_or(""),
+                    w.message
+                        .as_deref()
+                        .map(|m| format!(": {m}"))
+                        .unwrap_or_default()
+                ))
+            }
+            (_, Some(t)) if t.exit_code != 0 => Some(format!(
+                "exited {} ({})",
+                t.exit_code,
+                t.reason.as_deref().unwrap_or("Error")
+            )),
+            _ => None,
+        };
+        if let Some(why) = failing {
+            container_problem = true;
+            let last = last_terminated(cs)
+                .map(|(r, c)| format!("; last exit {c} ({r})"))
+                .unwrap_or_default();
+            cx.emit(
+                "pod-init-failing",
+                o(),
+                format!(
+                    "init container {:?}: {why}, {} restarts{last}",
+                    cs.name, cs.restart_count
+                ),
+                format!("kubectl logs {name} -n {ns} -c {} --previous", cs.name),
+            );
+        }
+    }
+
+    for cs in status.container_statuses.iter().flatten() {
+        let waiting = cs.state.as_ref().and_then(|s| s.waiting.as_ref());
+        let reason = waiting.and_then(|w| w.reason.as_deref()).unwrap_or("");
+        let wmsg = waiting.and_then(|w| w.message.as_deref()).unwrap_or("");
+        let last = last_terminated(cs);
+        let crashloop = reason == "CrashLoopBackOff";
+        if crashloop {
+            container_problem = true;
+            let last_txt = last
+                .as_ref()
+                .map(|(r, c)| format!(", last terminated: {r} (exit {c})"))
+                .unwrap_or_default();
+            cx.emit(
+                "pod-crashloop",
+                o(),
+                format!(
+                    "container {:?} in CrashLoopBackOff, {} restarts{last_txt}",
+                    cs.name, cs.restart_count
+                ),
+                format!("kubectl logs {name} -n {ns} -c {} --previous", cs.name),
+            );
+        } else if IMAGE_PULL.contains(&reason) {
+            container_problem = true;
+            let image = &cs.image;
+            cx.emit(
+                "pod-image-pull",
+                o(),
+                format!("container {:?} {reason} for image {image:?}{}", cs.name, if wmsg.is_empty() { String::new() } else { format!(": {wmsg}") }),
+                "check the image name and tag, that the registry is reachable, and imagePullSecrets",
+            );
+        } else if CONFIG.contains(&reason) {
+            container_problem = true;
+            let missing = pod
+                .spec
+                .as_ref()
+                .map(|s| missing_refs(s, ns, cx.snap.configmaps.as_ref(), cx.snap.secrets.as_ref()))
+                .unwrap_or_default();
+            let what = if missing.is_empty() {
+                wmsg.to_string()
+            } else {
+                format!(
+                    "missing {}",
+                    missing
+                        .iter()
+                        .map(|(k, n)| format!("{k} {n:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            cx.emit(
+                "pod-config-error",
+                o(),
+                format!("container {:?} {reason}: {what}", cs.name),
+                "create the missing ConfigMap/Secret (or key) in the pod's namespace, or mark the reference optional",
+            );
+        } else if !reason.is_empty() && reason != "ContainerCreating" && reason != "PodInitializing"
+        {
+            container_problem = true;
+            cx.emit(
+                "pod-crashloop",
+                o(),
+                format!(
+                    "container {:?} cannot start: {reason}{}",
+                    cs.name,
+                    if wmsg.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {wmsg}")
+                    }
+                ),
+                format!("kubectl describe pod {name} -n {ns}"),
+            );
+        }
+        let oom_now = cs
+            .state
+            .as_ref()
+            .and_then(|s| s.terminated.as_ref())
+            .is_some_and(|t| t.reason.as_deref() == Some("OOMKilled"));
+        let oom_last = last.as_ref().is_some_and(|(r, _)| r == "OOMKilled");
+        if oom_now || oom_last {
+            container_problem = true;
+            let limit = pod
+                .spec
+                .as_ref()
+                .and_then(|s| s.containers.iter().find(|c| c.name == cs.name))
+                .and_then(|c| {
+                    c.resources
+                        .as_ref()?
+                        .limits
+                        .as_ref()?
+                        .get("memory")
+                        .map(|q| q.0.clone())
+                })
+                .map(|l| format!(" (memory limit {l})"))
+                .unwrap_or_else(|| " (no memory limit)".into());
+            cx.emit(
+                "pod-oomkilled",
+                o(),
+                format!(
+                    "container {:?} was OOMKilled{}{limit}, {} restarts",
+                    cs.name,
+                    if oom_now { "" } else { " (last state)" },
+                    cs.restart_count
+                ),
+                "raise the memory limit or find the leak; `kubectl top pod` shows current usage",
+            );
+        }
+        if !crashloop && cs.restart_count >= cx.opts.restart_threshold {
+            let last_txt = last
+                .as_ref()
+                .map(|(r, c)| format!(", last exit {c} ({r})"))
+                .unwrap_or_default();
+            cx.emit(
+                "pod-restarts",
+                o(),
+                format!(
+                    "container {:?} restarted {} times{last_txt}",
+                    cs.name, cs.restart_count
+                ),
+                format!("kubectl logs {name} -n {ns} -c {} --previous", cs.name),
+            );
+        }
+    }
+
+    let pod_events = meta.uid.as_deref().and_then(|u| events.get(u));
+    let unhealthy: Vec<&&Event> = pod_events
+        .iter()
+        .flat_map(|v| v.iter())
+        .filter(|e| e.reason.as_deref() == Some("Unhealthy"))
+        .collect();
+    let ready = status
+        .conditions
+        .iter()
+        .flatten()
+        .find(|c| c.type_ == "Ready");
+    if phase == "Pending" {
+        let sched = status
+            .conditions
+            .iter()
+            .flatten()
+            .find(|c| c.type_ == "PodScheduled" && c.status == "False");
+        let age = meta
+            .creation_timestamp
+            .as_ref()
+            .map(|t| cx.age(t).as_secs())
+            .unwrap_or(0);
+        if let Some(c) = sched {
+            cx.emit(
+                "pod-pending",
+                o(),
+                format!("Pending for {}: {}: {}", ago(jiff::SignedDuration::from_secs(age)), c.reason.as_deref().unwrap_or("not scheduled"), c.message.as_deref().unwrap_or("")),
+                "the scheduler's message says which constraint fails: resources, node selectors, affinity, taints or volumes",
+            );
+        } else if !container_problem && age > PENDING_GRACE_SECS {
+            cx.emit(
+                "pod-pending",
+                o(),
+                format!("Pending for {} after scheduling (containers not started)", ago(jiff::SignedDuration::from_secs(age))),
+                format!("kubectl describe pod {name} -n {ns} (volume mounts and sandbox errors show as events)"),
+            );
+        }
+    } else if phase == "Running" && !container_problem && ready.is_some_and(|c| c.status != "True")
+    {
+        let last_probe = unhealthy
+            .last()
+            .and_then(|e| e.message.clone())
+            .map(|m| format!(": {m}"))
+            .unwrap_or_default();
+        let since = ready
+            .and_then(|c| c.last_transition_time.as_ref())
+            .map(|t| format!(" for {}", ago(cx.age(t))))
+            .unwrap_or_default();
+        cx.emit(
+            "pod-not-ready",
+            o(),
+            format!("Running but not Ready{since}{last_probe}"),
+            "the readiness probe fails: check the probe's path, port and timing, and the app's logs",
+        );
+    } else if !unhealthy.is_empty() {
+        let count: i32 = unhealthy.iter().map(|e| e.count.unwrap_or(1)).sum();
+        let msg = unhealthy
+            .last()
+            .and_then(|e| e.message.clone())
+            .unwrap_or_default();
+        cx.emit(
+            "pod-probe-failing",
+            o(),
+            format!("{count} probe failures in events, latest: {msg}"),
+            "a failing liveness probe restarts the container; make probes match the app's real health",
+        );
+    }
+
+    if let Some(spec) = &pod.spec {
+        for c in &spec.containers {
+            let res = c.resources.as_ref();
+            let no_requests = res
+                .and_then(|r| r.requests.as_ref())
+                .is_none_or(|m| m.is_empty());
+            let no_limits = res
+                .and_then(|r| r.limits.as_ref())
+                .is_none_or(|m| m.is_empty());
+            if no_requests || no_limits {
+                let what = match (no_requests, no_limits) {
+                    (true, true) => "no resource requests or limits",
+                    (true, false) => "no resource requests",
+                    _ => "no resource limits",
+                };
+                let sev = if no_requests {
+                    Severity::Warning
+                } else {
+                    Severity::Info
+                };
+                cx.emit_at(
+                    "pod-no-resources",
+                    sev,
+                    o(),
+                    format!("container {:?} has {what}", c.name),
+                    "set requests so the scheduler can place it and limits so it cannot starve its neighbours",
+                );
+            }
+        }
+    }
+}

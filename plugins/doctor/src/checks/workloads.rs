@@ -1,0 +1,175 @@
+//! Workload checks: Deployments, StatefulSets and DaemonSets short of replicas, stuck
+//! rollouts, ReplicaSets that cannot create pods, failed Jobs and failing CronJobs.
+
+use super::{Cx, obj};
+use crate::finding::Severity;
+use k8s_openapi::api::batch::v1::Job;
+use std::collections::HashMap;
+
+fn short_severity(available: i32) -> Severity {
+    if available == 0 {
+        Severity::Critical
+    } else {
+        Severity::Warning
+    }
+}
+
+pub(crate) fn run(cx: &mut Cx<'_>) {
+    let snap = cx.snap;
+    for d in snap.deployments.iter().flatten() {
+        let want = d.spec.as_ref().and_then(|s| s.replicas).unwrap_or(1);
+        let st = d.status.clone().unwrap_or_default();
+        let available = st.available_replicas.unwrap_or(0);
+        let name = d.metadata.name.as_deref().unwrap_or_default();
+        let ns = d.metadata.namespace.as_deref().unwrap_or_default();
+        let progressing = st
+            .conditions
+            .iter()
+            .flatten()
+            .find(|c| c.type_ == "Progressing");
+        if let Some(c) = progressing
+            && c.status == "False"
+            && c.reason.as_deref() == Some("ProgressDeadlineExceeded")
+        {
+            cx.emit(
+                "deployment-rollout-stuck",
+                obj("Deployment", &d.metadata),
+                format!("rollout stuck: {}", c.message.as_deref().unwrap_or("progress deadline exceeded")),
+                format!("see why new pods fail (`kubectl describe rs -n {ns} -l ...`); roll back with kubectl rollout undo deployment/{name} -n {ns}"),
+            );
+        }
+        let rolling = progressing.is_some_and(|c| {
+            c.status == "True" && c.reason.as_deref() == Some("ReplicaSetUpdated")
+        });
+        if want > 0 && available < want && !(rolling && available > 0) {
+            cx.emit_at(
+                "deployment-unavailable",
+                short_severity(available),
+                obj("Deployment", &d.metadata),
+                format!(
+                    "{available}/{want} replicas available ({} ready, {} updated)",
+                    st.ready_replicas.unwrap_or(0),
+                    st.updated_replicas.unwrap_or(0)
+                ),
+                format!("the pods' findings say why; kubectl get pods -n {ns} -l <selector of deployment/{name}>"),
+            );
+        }
+    }
+    for s in snap.statefulsets.iter().flatten() {
+        let want = s.spec.as_ref().and_then(|s| s.replicas).unwrap_or(1);
+        let ready = s
+            .status
+            .as_ref()
+            .and_then(|s| s.ready_replicas)
+            .unwrap_or(0);
+        if want > 0 && ready < want {
+            cx.emit_at(
+                "statefulset-unavailable",
+                short_severity(ready),
+                obj("StatefulSet", &s.metadata),
+                format!("{ready}/{want} replicas ready"),
+                "a StatefulSet waits for each ordinal to be Ready before the next: fix the lowest failing pod first",
+            );
+        }
+    }
+    for d in snap.daemonsets.iter().flatten() {
+        let Some(st) = &d.status else { continue };
+        let desired = st.desired_number_scheduled;
+        let ready = st.number_ready;
+        let unavailable = st.number_unavailable.unwrap_or(0);
+        if desired > 0 && (ready < desired || unavailable > 0) {
+            cx.emit_at(
+                "daemonset-unavailable",
+                short_severity(ready),
+                obj("DaemonSet", &d.metadata),
+                format!(
+                    "{ready}/{desired} pods ready, {unavailable} unavailable, {} scheduled, {} misscheduled",
+                    st.current_number_scheduled, st.number_misscheduled
+                ),
+                "nodes without a ready pod of this DaemonSet miss its function (CNI, logging, CSI...)",
+            );
+        }
+    }
+    for rs in snap.replicasets.iter().flatten() {
+        for c in rs.status.iter().flat_map(|s| s.conditions.iter().flatten()) {
+            if c.type_ == "ReplicaFailure" && c.status == "True" {
+                cx.emit(
+                    "replicaset-create-failed",
+                    obj("ReplicaSet", &rs.metadata),
+                    format!("cannot create pods: {}: {}", c.reason.as_deref().unwrap_or(""), c.message.as_deref().unwrap_or("")),
+                    "check ResourceQuota (`kubectl describe quota`), LimitRange and admission webhooks/policies",
+                );
+            }
+        }
+    }
+    let failed = |j: &Job| {
+        j.status
+            .iter()
+            .flat_map(|s| s.conditions.iter().flatten())
+            .find(|c| c.type_ == "Failed" && c.status == "True")
+            .cloned()
+    };
+    let mut by_cronjob: HashMap<&str, Vec<&Job>> = HashMap::new();
+    for j in snap.jobs.iter().flatten() {
+        let owner = super::controller(&j.metadata);
+        if let Some(("CronJob", _, uid)) = owner {
+            by_cronjob.entry(uid).or_default().push(j);
+            continue;
+        }
+        if let Some(c) = failed(j) {
+            let name = j.metadata.name.as_deref().unwrap_or_default();
+            let ns = j.metadata.namespace.as_deref().unwrap_or_default();
+            cx.emit(
+                "job-failed",
+                obj("Job", &j.metadata),
+                format!(
+                    "failed: {}: {} ({} failed pods)",
+                    c.reason.as_deref().unwrap_or(""),
+                    c.message.as_deref().unwrap_or(""),
+                    j.status.as_ref().and_then(|s| s.failed).unwrap_or(0)
+                ),
+                format!("kubectl logs -n {ns} job/{name}; rerun by recreating the Job"),
+            );
+        }
+    }
+    for cj in snap.cronjobs.iter().flatten() {
+        let Some(uid) = cj.metadata.uid.as_deref() else {
+            continue;
+        };
+        let Some(jobs) = by_cronjob.get_mut(uid) else {
+            continue;
+        };
+        jobs.sort_by_key(|j| j.metadata.creation_timestamp.as_ref().map(|t| t.0));
+        let finished: Vec<&Job> = jobs
+            .iter()
+            .copied()
+            .filter(|j| {
+                j.status
+                    .iter()
+                    .flat_map(|s| s.conditions.iter().flatten())
+                    .any(|c| (c.type_ == "Failed" || c.type_ == "Complete") && c.status == "True")
+            })
+            .collect();
+        let Some(last) = finished.last() else {
+            continue;
+        };
+        if let Some(c) = failed(last) {
+            let streak = finished
+                .iter()
+                .rev()
+                .take_while(|j| failed(j).is_some())
+                .count();
+            cx.emit(
+                "cronjob-failing",
+                obj("CronJob", &cj.metadata),
+                format!(
+                    "last run {} failed ({}: {}); {streak} failed in a row",
+                    last.metadata.name.as_deref().unwrap_or_default(),
+                    c.reason.as_deref().unwrap_or(""),
+                    c.message.as_deref().unwrap_or("")
+                ),
+                "read the failed Job's pod logs; `kubectl create job --from=cronjob/NAME` reruns it by hand",
+            );
+        }
+    }
+}

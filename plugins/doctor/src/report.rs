@@ -1,0 +1,149 @@
+//! The report: the versioned `DoctorReport` envelope (`-o json|yaml`), and the human table
+//! with the score underneath. Schema: docs/output-schema.md.
+
+use crate::finding::{Finding, Severity};
+use crate::score::Score;
+use crate::snapshot::Skipped;
+use serde::Serialize;
+use shared::output::{List, table};
+use shared::sanitize::for_terminal;
+use shared::term::Styles;
+use std::io::Write;
+
+/// Schema version of the report.
+pub const SCHEMA_VERSION: &str = "v1alpha1";
+/// `kind` of the report envelope.
+pub const KIND: &str = "DoctorReport";
+
+/// Facts about the run, in `metadata`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Metadata {
+    /// Kubeconfig context.
+    pub context: String,
+    /// API server URL.
+    pub server: String,
+    /// The namespace scope, or `*` for all namespaces.
+    pub namespace: String,
+    /// `all`, `healthcheck`, `diagnostics` or `audit`.
+    pub view: String,
+    /// RFC 3339.
+    pub generated_at: String,
+    /// Wall time of collection plus checks.
+    pub duration_seconds: f64,
+    /// How many checks ran.
+    pub checks_run: usize,
+    /// Findings dropped by suppressions.
+    pub suppressed: usize,
+    /// Kinds that could not be listed.
+    pub skipped: Vec<Skipped>,
+    /// The score.
+    pub score: Score,
+}
+
+/// The whole report.
+pub type Report = List<Metadata, Finding>;
+
+/// Builds the envelope.
+pub fn envelope(metadata: Metadata, findings: Vec<Finding>) -> Report {
+    List::new("doctor", SCHEMA_VERSION, KIND, metadata, findings)
+}
+
+fn sev(styles: Styles, s: Severity) -> String {
+    match s {
+        Severity::Critical => styles.critical(s.as_str()),
+        Severity::Warning => styles.warning(s.as_str()),
+        Severity::Info => styles.info(s.as_str()),
+    }
+}
+
+/// Renders the findings table (kubectl's look) and the score table.
+pub fn write_table(
+    w: &mut dyn Write,
+    report: &Report,
+    styles: Styles,
+    wide: bool,
+    no_headers: bool,
+    summary_only: bool,
+) -> anyhow::Result<()> {
+    let all_ns = report.metadata.namespace == "*";
+    let shown: Vec<&Finding> = report
+        .items
+        .iter()
+        .filter(|f| !summary_only || f.severity == Severity::Critical)
+        .collect();
+    if !shown.is_empty() {
+        let mut headers = vec!["severity", "check"];
+        if all_ns {
+            headers.push("namespace");
+        }
+        headers.extend(["object", "message"]);
+        if wide {
+            headers.push("hint");
+        }
+        let rows: Vec<Vec<String>> = shown
+            .iter()
+            .map(|f| {
+                let mut row = vec![sev(styles, f.severity), f.check.clone()];
+                if all_ns {
+                    row.push(f.object.namespace.clone().unwrap_or_default());
+                }
+                row.push(for_terminal(&f.object.kind_name()).into_owned());
+                row.push(for_terminal(&f.message).into_owned());
+                if wide {
+                    row.push(for_terminal(&f.hint).into_owned());
+                }
+                row
+            })
+            .collect();
+        w.write_all(table(&headers, &rows, no_headers).as_bytes())?;
+        writeln!(w)?;
+    }
+    let score = &report.metadata.score;
+    let rows: Vec<Vec<String>> = score
+        .sections
+        .iter()
+        .map(|s| {
+            vec![
+                s.name.clone(),
+                s.objects.to_string(),
+                if s.critical > 0 {
+                    styles.critical(&s.critical.to_string())
+                } else {
+                    "0".into()
+                },
+                if s.warning > 0 {
+                    styles.warning(&s.warning.to_string())
+                } else {
+                    "0".into()
+                },
+                s.info.to_string(),
+                s.score.map(|v| v.to_string()).unwrap_or_else(|| "-".into()),
+            ]
+        })
+        .collect();
+    w.write_all(
+        table(
+            &["section", "objects", "critical", "warning", "info", "score"],
+            &rows,
+            no_headers,
+        )
+        .as_bytes(),
+    )?;
+    let overall = score
+        .overall
+        .map(|s| format!("{s}/100"))
+        .unwrap_or_else(|| "-".into());
+    let grade = match score.grade.as_str() {
+        "A" | "B" => styles.ok(&score.grade),
+        "C" | "D" => styles.warning(&score.grade),
+        g => styles.critical(g),
+    };
+    writeln!(
+        w,
+        "\n{} {overall} (grade {grade})",
+        styles.bold("Overall score")
+    )?;
+    writeln!(w, "{}", styles.dim(score.explanation))?;
+    Ok(())
+}

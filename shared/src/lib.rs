@@ -1,0 +1,54 @@
+//! The common library behind every sre-toolkit kubectl plugin.
+//!
+//! It owns what must behave the same in every `kubectl-<name>` binary and is written once:
+//! kubectl-compatible flags ([`cli`]), the one client constructor ([`cluster`]), output
+//! formats and the versioned list envelope ([`output`]), colour and progress ([`term`]),
+//! typed errors, hints and exit codes ([`error`], [`exit`]), escaping of cluster text
+//! ([`sanitize`]), Go-style durations ([`duration`]) and the process entry point ([`run`]).
+//! It holds no plugin logic.
+//!
+//! ```no_run
+//! use clap::Parser;
+//!
+//! #[derive(Parser)]
+//! struct Cli {
+//!     #[command(flatten)]
+//!     kube: shared::cli::KubeArgs,
+//!     #[command(flatten)]
+//!     output: shared::cli::OutputArgs<shared::cli::CommonFormat>,
+//! }
+//!
+//! fn main() -> std::process::ExitCode {
+//!     let cli = Cli::parse();
+//!     let globals = cli.output.globals();
+//!     shared::run::main(&globals, cli.kube.verbosity, |ctx| async move {
+//!         let cluster = shared::cluster::Cluster::connect(&cli.kube).await?;
+//!         let _ = (ctx, cluster);
+//!         Ok(shared::run::Outcome::Clean)
+//!     })
+//! }
+//! ```
+#![deny(missing_docs)]
+
+pub mod cli;
+pub mod cluster;
+pub mod duration;
+pub mod error;
+pub mod exit;
+pub mod output;
+pub mod run;
+pub mod sanitize;
+pub mod term;
+
+/// The suite's version, the same for every plugin (lockstep releases).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// `--version` text: version, commit and target triple.
+pub const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("SRE_TOOLKIT_COMMIT"),
+    ", target ",
+    env!("SRE_TOOLKIT_TARGET"),
+    ")"
+);

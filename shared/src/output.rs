@@ -1,0 +1,138 @@
+//! Rendering data to stdout: kubectl-looking tables, and JSON/YAML inside a versioned list
+//! envelope (`apiVersion`, `kind`, `metadata`, `items`) that is a documented public schema
+//! (docs/output-schema.md). Everything renders into a `&mut dyn Write`, so tests render into
+//! a `Vec<u8>` and a closed pipe surfaces as an `io::Error` that the runner treats as success.
+
+use serde::Serialize;
+use std::io::Write;
+use tabled::builder::Builder;
+use tabled::settings::{Padding, Style};
+
+/// The API group of every sre-toolkit schema: `<plugin>.sre-toolkit.io/<version>`.
+pub const API_GROUP: &str = "sre-toolkit.io";
+
+/// The envelope around every structured list the suite prints.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct List<M: Serialize, T: Serialize> {
+    /// `<plugin>.sre-toolkit.io/v1alpha1`; bumped when the schema breaks.
+    pub api_version: String,
+    /// What the items are, e.g. `FindingList`.
+    pub kind: String,
+    /// Facts about the run: context, scope, timestamps, summaries.
+    pub metadata: M,
+    /// The items.
+    pub items: Vec<T>,
+}
+
+impl<M: Serialize, T: Serialize> List<M, T> {
+    /// A list for `plugin` (e.g. `doctor`) at schema `version` (e.g. `v1alpha1`).
+    pub fn new(plugin: &str, version: &str, kind: &str, metadata: M, items: Vec<T>) -> Self {
+        Self {
+            api_version: format!("{plugin}.{API_GROUP}/{version}"),
+            kind: kind.to_string(),
+            metadata,
+            items,
+        }
+    }
+}
+
+/// Writes `value` as pretty JSON and a trailing newline.
+pub fn write_json<T: Serialize + ?Sized>(w: &mut dyn Write, value: &T) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, value)?;
+    writeln!(w)?;
+    Ok(())
+}
+
+/// Writes `value` as YAML.
+pub fn write_yaml<T: Serialize>(w: &mut dyn Write, value: &T) -> anyhow::Result<()> {
+    let text = serde_saphyr::to_string(value)?;
+    w.write_all(text.as_bytes())?;
+    if !text.ends_with('\n') {
+        writeln!(w)?;
+    }
+    Ok(())
+}
+
+/// Renders rows the way kubectl does: upper-case headers, no borders, three spaces between
+/// columns, no trailing whitespace. Cells may carry ANSI colour; widths ignore it.
+pub fn table<S: AsRef<str>>(headers: &[&str], rows: &[Vec<S>], no_headers: bool) -> String {
+    let mut builder = Builder::default();
+    if !no_headers {
+        builder.push_record(headers.iter().map(|h| h.to_uppercase()));
+    }
+    for row in rows {
+        builder.push_record(row.iter().map(|c| c.as_ref().to_string()));
+    }
+    if builder.count_records() == 0 {
+        return String::new();
+    }
+    let mut t = builder.build();
+    t.with(Style::empty()).with(Padding::new(0, 3, 0, 0));
+    let mut out = String::new();
+    for line in t.to_string().lines() {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_looks_like_kubectl() {
+        let rows = vec![
+            vec!["web-1", "Running", "0"],
+            vec!["db", "CrashLoopBackOff", "12"],
+        ];
+        let out = table(&["name", "status", "restarts"], &rows, false);
+        assert_eq!(
+            out,
+            "NAME    STATUS             RESTARTS\nweb-1   Running            0\ndb      CrashLoopBackOff   12\n"
+        );
+        let bare = table(&["name"], &[vec!["a"]], true);
+        assert_eq!(bare, "a\n");
+        assert_eq!(table::<&str>(&["name"], &[], true), "");
+    }
+
+    #[test]
+    fn coloured_cells_keep_alignment() {
+        let red = "\u{1b}[31mbad\u{1b}[0m".to_string();
+        let rows = vec![vec![red, "x".into()], vec!["good!!".into(), "y".into()]];
+        let out = table(&["a", "b"], &rows, true);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[1], "good!!   y");
+        assert_eq!(lines[0], "\u{1b}[31mbad\u{1b}[0m      x");
+    }
+
+    #[test]
+    fn envelope_shape() {
+        #[derive(Serialize)]
+        struct Meta {
+            context: &'static str,
+        }
+        let list = List::new(
+            "doctor",
+            "v1alpha1",
+            "FindingList",
+            Meta { context: "admin" },
+            vec![1, 2],
+        );
+        let mut buf = Vec::new();
+        write_json(&mut buf, &list).expect("json");
+        let v: serde_json::Value = serde_json::from_slice(&buf).expect("valid json");
+        assert_eq!(v["apiVersion"], "doctor.sre-toolkit.io/v1alpha1");
+        assert_eq!(v["kind"], "FindingList");
+        assert_eq!(v["metadata"]["context"], "admin");
+        assert_eq!(v["items"], serde_json::json!([1, 2]));
+        let mut y = Vec::new();
+        write_yaml(&mut y, &list).expect("yaml");
+        let text = String::from_utf8(y).expect("utf8");
+        assert!(
+            text.contains("apiVersion: doctor.sre-toolkit.io/v1alpha1"),
+            "{text}"
+        );
+    }
+}

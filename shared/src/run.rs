@@ -1,0 +1,146 @@
+//! The process entry point every plugin's `main` hands off to: logging to stderr, the tokio
+//! runtime, Ctrl-C, error reporting with hints, and the exit code. It is the only place that
+//! decides how the process ends.
+
+use crate::cli::ColorChoice;
+use crate::error::{classify, one_line};
+use crate::exit;
+use crate::term::{self, Styles};
+use std::future::Future;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Settings the runner needs from the output flags.
+#[derive(Debug, Clone, Copy)]
+pub struct Globals {
+    /// `--color`.
+    pub color: ColorChoice,
+    /// Whether `-o` is a machine format (no colour, no progress).
+    pub structured: bool,
+}
+
+/// How a successful run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing to report: exit 0.
+    Clean,
+    /// Ran fine and found problems: exit 1.
+    Problems,
+}
+
+/// What a plugin's `run` receives: styles for each stream, progress policy and a warning
+/// counter for partial results.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// Styles for stdout (off for structured output).
+    pub stdout: Styles,
+    /// Styles for stderr.
+    pub stderr: Styles,
+    /// Whether spinners may be drawn on stderr.
+    pub progress: bool,
+    /// `-v`.
+    pub verbosity: u8,
+    warnings: Arc<AtomicUsize>,
+}
+
+impl Context {
+    /// A context for `globals` in the real environment.
+    pub fn new(globals: &Globals, verbosity: u8) -> Self {
+        Self {
+            stdout: Styles {
+                color: term::use_color_for(
+                    globals.color,
+                    globals.structured,
+                    std::io::stdout().is_terminal(),
+                ),
+            },
+            stderr: Styles {
+                color: term::use_color_for(globals.color, false, std::io::stderr().is_terminal()),
+            },
+            progress: term::progress_enabled(globals.structured, verbosity),
+            verbosity,
+            warnings: Arc::default(),
+        }
+    }
+
+    /// Prints `warning: ...` on stderr and counts it (e.g. a kind skipped as forbidden).
+    pub fn warn(&self, message: &str) {
+        self.warnings.fetch_add(1, Ordering::Relaxed);
+        term::warn(self.stderr, message);
+    }
+
+    /// How many warnings were printed.
+    pub fn warnings(&self) -> usize {
+        self.warnings.load(Ordering::Relaxed)
+    }
+}
+
+fn init_logging(verbosity: u8) {
+    let filter = match verbosity {
+        // kube_client logs every failed request at ERROR; we report errors ourselves.
+        0 => "warn,kube_client=off,kube=off",
+        1..=3 => "info",
+        4..=5 => "debug",
+        _ => "trace",
+    };
+    let filter = std::env::var("SRE_TOOLKIT_LOG").unwrap_or_else(|_| filter.to_string());
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_target(verbosity > 0)
+        .try_init();
+}
+
+/// Runs a plugin: builds the runtime, races it against Ctrl-C, reports any error as one line
+/// plus a hint on stderr, and maps the result onto the documented exit codes.
+pub fn main<F, Fut>(globals: &Globals, verbosity: u8, run: F) -> ExitCode
+where
+    F: FnOnce(Context) -> Fut,
+    Fut: Future<Output = anyhow::Result<Outcome>>,
+{
+    init_logging(verbosity);
+    let ctx = Context::new(globals, verbosity);
+    let stderr_styles = ctx.stderr;
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            return report(
+                stderr_styles,
+                &anyhow::Error::from(e).context("failed to start the async runtime"),
+            );
+        }
+    };
+    let result = runtime.block_on(async move {
+        tokio::select! {
+            r = run(ctx) => r,
+            _ = tokio::signal::ctrl_c() => Err(crate::error::Error::Interrupted.into()),
+        }
+    });
+    // Do not wait for stray blocking tasks (a hung exec plugin) once the run is over.
+    runtime.shutdown_background();
+    match result {
+        Ok(Outcome::Clean) => ExitCode::from(exit::OK),
+        Ok(Outcome::Problems) => ExitCode::from(exit::FOUND_PROBLEMS),
+        Err(err) => report(stderr_styles, &err),
+    }
+}
+
+/// Prints an error as `error: <one line>` and `  hint: ...`, and returns its exit code.
+pub fn report(styles: Styles, err: &anyhow::Error) -> ExitCode {
+    let c = classify(err);
+    if c.report {
+        let mut w = std::io::stderr().lock();
+        let _ = writeln!(w, "{}: {}", styles.critical("error"), one_line(err));
+        if let Some(hint) = &c.hint {
+            let _ = writeln!(w, "  {}: {}", styles.info("hint"), hint);
+        }
+        tracing::debug!("error chain: {err:?}");
+    }
+    ExitCode::from(c.code)
+}

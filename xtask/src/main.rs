@@ -1,0 +1,155 @@
+//! Developer commands: `cargo xtask cluster up|down|status`, `cargo xtask seed`.
+//!
+//! `cluster up` prints the kubeconfig path as the last line of its stdout, so scripts can do
+//! `export KUBECONFIG=$(cargo xtask cluster up | tail -n1)`.
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::process::ExitCode;
+use testcluster::controlplane;
+use testcluster::seed::{SeedSpec, seed};
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "sre-toolkit developer commands")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// The local control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok).
+    Cluster {
+        #[command(subcommand)]
+        action: ClusterAction,
+    },
+    /// Create fake nodes and pods at scale in the running cluster, a share of them faulty.
+    Seed {
+        /// Fake nodes to create.
+        #[arg(long, default_value_t = 1000)]
+        nodes: usize,
+        /// Pods to create, bound round-robin to the nodes.
+        #[arg(long, default_value_t = 30000)]
+        pods: usize,
+        /// Namespaces to spread the pods over.
+        #[arg(long, default_value_t = 30)]
+        namespaces: usize,
+        /// Every Nth pod gets a fault (CrashLoopBackOff, ImagePullBackOff, OOMKilled, failed).
+        #[arg(long, default_value_t = 40)]
+        fault_every: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum ClusterAction {
+    /// Start the cluster (or reuse the running one); prints the kubeconfig path last.
+    Up,
+    /// Stop the cluster and remove its directory.
+    Down,
+    /// Say what runs.
+    Status,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new(
+            std::env::var("XTASK_LOG").unwrap_or_else(|_| "info,kube=warn,kube_client=off".into()),
+        ))
+        .with_writer(std::io::stderr)
+        .try_init();
+    match run(Cli::parse()).await {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<ExitCode> {
+    let dir = testcluster::cluster_dir();
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::Cluster {
+            action: ClusterAction::Up,
+        } => {
+            let t = std::time::Instant::now();
+            let state = controlplane::up(&dir).await?;
+            tracing::info!(
+                "cluster ready in {:.1}s at {}",
+                t.elapsed().as_secs_f64(),
+                state.server
+            );
+            writeln!(out, "{}", state.kubeconfig.display())?;
+        }
+        Command::Cluster {
+            action: ClusterAction::Down,
+        } => {
+            let was = controlplane::down(&dir)?;
+            writeln!(
+                out,
+                "{}",
+                if was {
+                    "cluster stopped"
+                } else {
+                    "no cluster was running"
+                }
+            )?;
+        }
+        Command::Cluster {
+            action: ClusterAction::Status,
+        } => match controlplane::status(&dir) {
+            None => {
+                writeln!(out, "no cluster (looked in {})", dir.display())?;
+                return Ok(ExitCode::from(1));
+            }
+            Some((state, rows)) => {
+                writeln!(
+                    out,
+                    "server     {}\nkubeconfig {}",
+                    state.server,
+                    state.kubeconfig.display()
+                )?;
+                for (name, pid, alive) in &rows {
+                    writeln!(
+                        out,
+                        "{name:<24} pid {pid:<8} {}",
+                        if *alive { "running" } else { "STOPPED" }
+                    )?;
+                }
+                if rows.iter().any(|r| !r.2) {
+                    return Ok(ExitCode::from(1));
+                }
+            }
+        },
+        Command::Seed {
+            nodes,
+            pods,
+            namespaces,
+            fault_every,
+        } => {
+            let state = controlplane::State::read(&dir).ok_or_else(|| {
+                anyhow::anyhow!("no cluster running; start one with `cargo xtask cluster up`")
+            })?;
+            let client = controlplane::client_for(&state.kubeconfig, "admin").await?;
+            let spec = SeedSpec {
+                nodes,
+                pods,
+                namespaces,
+                fault_every,
+            };
+            let r = seed(&client, &spec, |line| tracing::info!("{line}")).await?;
+            writeln!(
+                out,
+                "seeded {nodes} nodes in {:.1}s; {pods} pods ({} faulty) created in {:.1}s, settled in {:.1}s",
+                r.nodes.as_secs_f64(),
+                r.faulty,
+                r.pods_created.as_secs_f64(),
+                r.pods_settled.as_secs_f64()
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
