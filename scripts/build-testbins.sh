@@ -19,19 +19,14 @@ command -v go >/dev/null || { echo "error: go is required to build the test cont
 
 log() { printf '[testbins] %s\n' "$*" >&2; }
 
-build_k8s() {
-  local out="$ROOT/k8s-$K8S" stg="v0.${K8S#v1.}" minor
-  minor=$(cut -d. -f2 <<<"$K8S")
-  [ -e "$out/.complete" ] && return 0
-  log "building kube-apiserver, kube-controller-manager, kube-scheduler $K8S (cold: 10-25 min)"
-  mkdir -p "$out"
-  local w; w=$(mktemp -d); (
-    cd "$w"
-    go mod init example.invalid/k8sbins >/dev/null 2>&1
-    local up
-    up=$(go mod download -json "k8s.io/kubernetes@$K8S" | python3 -c 'import json,sys; print(json.load(sys.stdin)["GoMod"])')
-    # Staging modules are replaced by path upstream; map each one to its published v0.X.Y.
-    go mod edit -json "$up" | python3 -c '
+# A scratch Go module in the current directory that requires k8s.io/kubernetes@$K8S with
+# every staging module mapped to its published v0.X.Y (upstream replaces them by path, and a
+# dependency's replace and godebug lines are ignored), so its cmd packages build.
+k8s_scratch_module() {
+  local stg="v0.${K8S#v1.}" up
+  go mod init example.invalid/k8sbins >/dev/null 2>&1
+  up=$(go mod download -json "k8s.io/kubernetes@$K8S" | python3 -c 'import json,sys; print(json.load(sys.stdin)["GoMod"])')
+  go mod edit -json "$up" | python3 -c '
 import json, sys
 m, stg = json.load(sys.stdin), sys.argv[1]
 for r in m.get("Replace") or []:
@@ -40,7 +35,18 @@ for r in m.get("Replace") or []:
     else: print("-replace=%s=%s@%s" % (old, new["Path"], new["Version"]))
 for g in m.get("Godebug") or []: print("-godebug=%s=%s" % (g["Key"], g["Value"]))
 ' "$stg" | xargs -r go mod edit
-    go mod edit -require="k8s.io/kubernetes@$K8S"
+  go mod edit -require="k8s.io/kubernetes@$K8S"
+}
+
+build_k8s() {
+  local out="$ROOT/k8s-$K8S" minor
+  minor=$(cut -d. -f2 <<<"$K8S")
+  [ -e "$out/.complete" ] && return 0
+  log "building kube-apiserver, kube-controller-manager, kube-scheduler $K8S (cold: 10-25 min)"
+  mkdir -p "$out"
+  local w; w=$(mktemp -d); (
+    cd "$w"
+    k8s_scratch_module
     local ldf="-s -w"
     for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
       ldf+=" -X $p.gitVersion=$K8S -X $p.gitMajor=1 -X $p.gitMinor=$minor -X $p.gitTreeState=clean"
@@ -51,6 +57,21 @@ for g in m.get("Godebug") or []: print("-godebug=%s=%s" % (g["Key"], g["Value"])
       k8s.io/kubernetes/cmd/kube-scheduler
   ); rm -rf "$w"
   "$out/kube-apiserver" --version | grep -qx "Kubernetes $K8S"
+  touch "$out/.complete"
+}
+
+build_kubectl() {
+  # kubectl for machines that lack one (tests run plugins through it); same module graph.
+  local out="$ROOT/kubectl-$K8S"
+  [ -e "$out/.complete" ] && return 0
+  log "building kubectl $K8S"
+  mkdir -p "$out"
+  local w; w=$(mktemp -d); (
+    cd "$w"
+    k8s_scratch_module
+    go build -trimpath -ldflags="-s -w -X k8s.io/client-go/pkg/version.gitVersion=$K8S -X k8s.io/component-base/version.gitVersion=$K8S" \
+      -o "$out/kubectl" k8s.io/kubernetes/cmd/kubectl
+  ); rm -rf "$w"
   touch "$out/.complete"
 }
 
@@ -84,7 +105,8 @@ build_kwok() {
 
 case "${1:-all}" in
   k8s) build_k8s ;; etcd) build_etcd ;; kwok) build_kwok ;;
-  all) build_etcd; build_kwok; build_k8s ;;
-  *) echo "usage: $0 [all|k8s|etcd|kwok]" >&2; exit 2 ;;
+  kubectl) build_kubectl ;;
+  all) build_etcd; build_kwok; build_k8s; command -v kubectl >/dev/null || build_kubectl ;;
+  *) echo "usage: $0 [all|k8s|etcd|kwok|kubectl]" >&2; exit 2 ;;
 esac
 echo "$ROOT"

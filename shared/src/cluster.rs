@@ -141,7 +141,7 @@ fn load_kubeconfig(args: &KubeArgs) -> Result<Option<Kubeconfig>, Error> {
             .map(Some)
             .map_err(|source| Error::Kubeconfig {
                 path: path.display().to_string(),
-                source,
+                source: Box::new(source),
             });
     }
     match Kubeconfig::from_env() {
@@ -153,7 +153,7 @@ fn load_kubeconfig(args: &KubeArgs) -> Result<Option<Kubeconfig>, Error> {
                     "from KUBECONFIG={}",
                     std::env::var("KUBECONFIG").unwrap_or_default()
                 ),
-                source,
+                source: Box::new(source),
             });
         }
     }
@@ -163,7 +163,7 @@ fn load_kubeconfig(args: &KubeArgs) -> Result<Option<Kubeconfig>, Error> {
                 .map(Some)
                 .map_err(|source| Error::Kubeconfig {
                     path: path.display().to_string(),
-                    source,
+                    source: Box::new(source),
                 })
         }
         _ => Ok(None),
@@ -185,7 +185,7 @@ impl Cluster {
                             .as_ref()
                             .map(|p| p.display().to_string())
                             .unwrap_or_else(|| format!("context {context:?}")),
-                        source,
+                        source: Box::new(source),
                     })?;
                 (config, context)
             }
@@ -227,7 +227,7 @@ impl Cluster {
             .to_string();
         let client = Client::try_from(config).map_err(|source| Error::Client {
             context: context.clone(),
-            source,
+            source: Box::new(source),
         })?;
         Ok(Self {
             client,
@@ -246,17 +246,17 @@ impl Cluster {
         resource: &str,
         namespace: Option<&str>,
     ) -> impl FnOnce(kube::Error) -> Error + use<> {
-        let action = Action {
+        let action = Box::new(Action {
             verb: verb.to_string(),
             resource: resource.to_string(),
             namespace: namespace.map(str::to_string),
-        };
+        });
         let (server, context) = (self.server.clone(), self.context.clone());
         move |source| Error::Api {
             action,
             server,
             context,
-            source,
+            source: Box::new(source),
         }
     }
 

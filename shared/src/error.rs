@@ -48,7 +48,7 @@ pub enum Error {
         path: String,
         /// What kube reported.
         #[source]
-        source: kube::config::KubeconfigError,
+        source: Box<kube::config::KubeconfigError>,
     },
     /// A context, cluster or user named on the command line (or as current-context) is not
     /// in the kubeconfig.
@@ -74,20 +74,20 @@ pub enum Error {
         context: String,
         /// What kube reported.
         #[source]
-        source: kube::Error,
+        source: Box<kube::Error>,
     },
     /// An API call failed: the server answered with an error, or could not be reached.
     #[error("failed to {action}")]
     Api {
         /// What was attempted.
-        action: Action,
+        action: Box<Action>,
         /// The API server URL.
         server: String,
         /// The kubeconfig context in use.
         context: String,
-        /// What kube reported.
+        /// What kube reported (boxed: kube's error is large and ours travels in every `Result`).
         #[source]
-        source: kube::Error,
+        source: Box<kube::Error>,
     },
     /// Bad input that clap could not catch: a file that does not parse, an impossible value.
     #[error("{message}")]
@@ -140,13 +140,20 @@ fn classified(code: u8, hint: Option<String>) -> Classified {
     }
 }
 
+/// A kube error in the chain, bare or boxed (as [`Error`] holds it).
+fn as_kube<'a>(cause: &'a (dyn std::error::Error + 'static)) -> Option<&'a kube::Error> {
+    cause
+        .downcast_ref::<kube::Error>()
+        .or_else(|| cause.downcast_ref::<Box<kube::Error>>().map(|b| &**b))
+}
+
 /// Maps an error chain onto an exit code and a hint.
 pub fn classify(err: &anyhow::Error) -> Classified {
     for cause in err.chain() {
         if let Some(e) = cause.downcast_ref::<Error>() {
             return classify_shared(e);
         }
-        if let Some(e) = cause.downcast_ref::<kube::Error>() {
+        if let Some(e) = as_kube(cause) {
             return classify_kube(e, None, "", "");
         }
         if let Some(e) = cause.downcast_ref::<std::io::Error>()
@@ -195,7 +202,7 @@ fn classify_shared(e: &Error) -> Classified {
             server,
             context,
             source,
-        } => classify_kube(source, Some(action), server, context),
+        } => classify_kube(source, Some(&**action), server, context),
         Error::Usage { hint, .. } => classified(exit::USAGE, hint.clone()),
         Error::Denied { context, .. } => classified(
             exit::API,
@@ -289,7 +296,7 @@ fn chain_text(e: &(dyn std::error::Error + 'static)) -> String {
 /// The text of one link in the chain. API errors show the server's message instead of
 /// kube's debug dump of the whole `Status`.
 fn link_text(cause: &(dyn std::error::Error + 'static)) -> String {
-    if let Some(kube::Error::Api(status)) = cause.downcast_ref::<kube::Error>() {
+    if let Some(kube::Error::Api(status)) = as_kube(cause) {
         return if status.message.is_empty() {
             format!("{} ({})", status.reason, status.code)
         } else {
@@ -310,10 +317,7 @@ pub fn one_line(err: &anyhow::Error) -> String {
             break;
         }
         let text = link_text(cause);
-        if matches!(
-            cause.downcast_ref::<kube::Error>(),
-            Some(kube::Error::Api(_))
-        ) {
+        if matches!(as_kube(cause), Some(kube::Error::Api(_))) {
             skip_rest = true;
         }
         if text.is_empty() || line.contains(&text) {
@@ -340,17 +344,17 @@ mod tests {
 
     fn api(code: u16) -> anyhow::Error {
         Error::Api {
-            action: Action {
+            action: Box::new(Action {
                 verb: "list".into(),
                 resource: "pods".into(),
                 namespace: Some("team-a".into()),
-            },
+            }),
             server: "https://127.0.0.1:6443".into(),
             context: "limited".into(),
-            source: status(
+            source: Box::new(status(
                 code,
                 "pods is forbidden: User \"limited\" cannot list resource \"pods\"",
-            ),
+            )),
         }
         .into()
     }
@@ -416,14 +420,14 @@ mod tests {
     #[test]
     fn escapes_cluster_text() {
         let err: anyhow::Error = Error::Api {
-            action: Action {
+            action: Box::new(Action {
                 verb: "get".into(),
                 resource: "pods".into(),
                 namespace: None,
-            },
+            }),
             server: String::new(),
             context: String::new(),
-            source: status(404, "pods \"x\u{1b}[2J\" not found"),
+            source: Box::new(status(404, "pods \"x\u{1b}[2J\" not found")),
         }
         .into();
         assert!(one_line(&err).contains("x\\u{1b}[2J"));

@@ -112,14 +112,11 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     state.server,
                     state.kubeconfig.display()
                 )?;
-                for (name, pid, alive) in &rows {
-                    writeln!(
-                        out,
-                        "{name:<24} pid {pid:<8} {}",
-                        if *alive { "running" } else { "STOPPED" }
-                    )?;
+                for c in &rows {
+                    let state = if c.running { "running" } else { "STOPPED" };
+                    writeln!(out, "{:<24} pid {:<8} {state}", c.name, c.pid)?;
                 }
-                if rows.iter().any(|r| !r.2) {
+                if rows.iter().any(|c| !c.running) {
                     return Ok(ExitCode::from(1));
                 }
             }

@@ -125,7 +125,8 @@ pub fn audit_pod_spec(spec: &PodSpec, long_running: bool) -> Vec<RuleHit> {
             "set securityContext.runAsNonRoot: true and a non-zero runAsUser",
         );
     }
-    if pod_sc.is_none() {
+    // The API server defaults a template's securityContext to `{}`: that is none at all.
+    if pod_sc.is_none_or(|sc| *sc == Default::default()) {
         let bare: Vec<&Container> = containers
             .iter()
             .copied()

@@ -126,16 +126,16 @@ checks! {
     "webhook-service-unavailable", "controlplane", Critical, "Admission webhook Service missing or without ready endpoints", [Webhooks, Services, EndpointSlices];
     "namespace-terminating-stuck", "controlplane", Warning, "Namespace stuck Terminating", [Namespaces];
     "events-warning-summary", "events", Info, "Warning events by reason over the window", [Events];
-    "audit-privileged", "audit", Critical, "Privileged container", [Pods];
-    "audit-host-network", "audit", Warning, "Pod uses the host network", [Pods];
-    "audit-host-pid", "audit", Warning, "Pod uses the host PID namespace", [Pods];
-    "audit-host-path", "audit", Warning, "Pod mounts a hostPath volume", [Pods];
-    "audit-run-as-root", "audit", Warning, "Container may run as root", [Pods];
-    "audit-no-security-context", "audit", Info, "Container has no securityContext", [Pods];
-    "audit-image-latest", "audit", Warning, "Image uses :latest or no tag", [Pods];
-    "audit-no-probes", "audit", Warning, "Long-running container has no readiness or liveness probe", [Pods];
-    "audit-sa-token-automount", "audit", Info, "Default ServiceAccount token automounted", [Pods];
-    "audit-secret-in-env", "audit", Warning, "Secret exposed as an environment variable", [Pods];
+    "audit-privileged", "audit", Critical, "Privileged container", [Pods, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs];
+    "audit-host-network", "audit", Warning, "Pod uses the host network", [Pods, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs];
+    "audit-host-pid", "audit", Warning, "Pod uses the host PID namespace", [Pods, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs];
+    "audit-host-path", "audit", Warning, "Pod mounts a hostPath volume", [Pods, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs];
+    "audit-run-as-root", "audit", Warning, "Container may run as root", [Pods, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs];
+    "audit-no-security-context", "audit", Info, "Container has no securityContext", [Pods, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs];
+    "audit-image-latest", "audit", Warning, "Image uses :latest or no tag", [Pods, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs];
+    "audit-no-probes", "audit", Warning, "Long-running container has no readiness or liveness probe", [Pods, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs];
+    "audit-sa-token-automount", "audit", Info, "Default ServiceAccount token automounted", [Pods, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs];
+    "audit-secret-in-env", "audit", Warning, "Secret exposed as an environment variable", [Pods, Deployments, StatefulSets, DaemonSets, Jobs, CronJobs];
 }
 
 /// The sections, in display order.

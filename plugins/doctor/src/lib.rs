@@ -140,6 +140,10 @@ pub struct DoctorArgs {
     #[arg(long, global = true, value_name = "N")]
     pub restart_threshold: Option<i32>,
 
+    /// How long Terminating or Pending may last before it counts as stuck.
+    #[arg(long, global = true, value_name = "DURATION", default_value = "5m", value_parser = shared::duration::parse)]
+    pub stuck_after: Duration,
+
     /// How far back Warning events are summarised (default 1h, or the config file's).
     #[arg(long, global = true, value_name = "DURATION", value_parser = shared::duration::parse)]
     pub event_window: Option<Duration>,
@@ -329,6 +333,7 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
             .unwrap_or(5),
         event_window,
         label_filtered: cli.kube.selector.is_some(),
+        stuck_after: cli.doctor.stuck_after,
     };
     let selected = select(cli.view.as_ref(), &cli.doctor)?;
     if selected.is_empty() {
@@ -476,6 +481,7 @@ mod tests {
             config: None,
             exclude: vec![],
             restart_threshold: None,
+            stuck_after: Duration::from_secs(300),
             event_window: None,
         };
         let all = select(None, &args(&[], &[])).expect("ok");

@@ -123,14 +123,11 @@ struct Collector<'a> {
 
 fn skip_reason(e: &Error) -> Option<String> {
     match e {
-        Error::Api {
-            source: kube::Error::Api(s),
-            ..
-        } if s.code == 403 => Some("forbidden".into()),
-        Error::Api {
-            source: kube::Error::Api(s),
-            ..
-        } if s.code == 404 => Some("not served by this cluster".into()),
+        Error::Api { source, .. } => match &**source {
+            kube::Error::Api(s) if s.code == 403 => Some("forbidden".into()),
+            kube::Error::Api(s) if s.code == 404 => Some("not served by this cluster".into()),
+            _ => None,
+        },
         _ => None,
     }
 }

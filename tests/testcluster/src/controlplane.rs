@@ -562,13 +562,28 @@ pub fn down(dir: &Path) -> Result<bool> {
     Ok(true)
 }
 
-/// One line per component: name, pid, running or not.
-pub fn status(dir: &Path) -> Option<(State, Vec<(String, i32, bool)>)> {
+/// Whether one recorded component still runs.
+#[derive(Debug, Clone)]
+pub struct ComponentStatus {
+    /// Component name.
+    pub name: String,
+    /// Its pid.
+    pub pid: i32,
+    /// Whether it is alive.
+    pub running: bool,
+}
+
+/// The recorded state and each component's status, if a cluster was started in `dir`.
+pub fn status(dir: &Path) -> Option<(State, Vec<ComponentStatus>)> {
     let state = State::read(dir)?;
     let rows = state
         .processes
         .iter()
-        .map(|p| (p.name.clone(), p.pid, alive(p.pid)))
+        .map(|p| ComponentStatus {
+            name: p.name.clone(),
+            pid: p.pid,
+            running: alive(p.pid),
+        })
         .collect();
     Some((state, rows))
 }

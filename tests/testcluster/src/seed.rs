@@ -173,7 +173,7 @@ pub async fn seed(
     while let Some(r) = s.next().await {
         r?;
         done += 1;
-        if done % 5000 == 0 {
+        if done.is_multiple_of(5000) {
             progress(format!("pods created: {done}/{}", spec.pods));
         }
     }

@@ -31,6 +31,7 @@ fn required() -> bool {
 ///
 /// # Panics
 /// When no cluster runs and `CI` or `TESTCLUSTER_REQUIRE` is set.
+#[allow(clippy::print_stderr)] // the test's own output: why it did nothing
 pub async fn env() -> Option<Env> {
     let dir = crate::cluster_dir();
     let found = match State::read(&dir) {
@@ -159,4 +160,130 @@ pub async fn apply(
         )
         .await?;
     Ok(serde_json::to_value(applied)?)
+}
+
+/// The taint on nodes made by [`static_node`].
+pub const STATIC_NODE_TAINT: &str = "sre-toolkit.io/static-test-node";
+
+/// What a plugin run printed and how it ended.
+#[derive(Debug)]
+pub struct Run {
+    /// Exit code (-1 if killed by a signal).
+    pub code: i32,
+    /// stdout.
+    pub stdout: String,
+    /// stderr.
+    pub stderr: String,
+}
+
+impl Run {
+    /// stdout parsed as JSON.
+    ///
+    /// # Panics
+    /// When stdout is not JSON; the message shows stderr.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}); exit {}; stderr:\n{}",
+                self.code, self.stderr
+            )
+        })
+    }
+}
+
+/// Runs a plugin binary hermetically (no inherited KUBECONFIG, NO_COLOR, TERM, HOME, log
+/// variables or in-cluster service variables), with `args` as given.
+pub fn run_plugin(bin: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let home = std::env::temp_dir().join("sre-toolkit-test-home");
+    let _ = std::fs::create_dir_all(&home);
+    let mut cmd = std::process::Command::new(bin);
+    cmd.args(args)
+        .env_remove("KUBECONFIG")
+        .env_remove("NO_COLOR")
+        .env_remove("SRE_TOOLKIT_LOG")
+        .env_remove("KUBERNETES_SERVICE_HOST")
+        .env_remove("KUBERNETES_SERVICE_PORT")
+        .env_remove("XDG_CONFIG_HOME")
+        .env("HOME", &home)
+        .env("TERM", "dumb")
+        .stdin(std::process::Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("failed to run {}: {e}", bin.display()));
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Polls `f` until it returns `Some`, or panics after `timeout` with `what`.
+pub async fn eventually<T, F, Fut>(what: &str, timeout: Duration, mut f: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let start = Instant::now();
+    loop {
+        if let Some(v) = f().await {
+            return v;
+        }
+        assert!(
+            start.elapsed() < timeout,
+            "timed out after {}s waiting for {what}",
+            timeout.as_secs()
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}
+
+/// Replaces an object's status through the status subresource (kind from `obj`).
+pub async fn write_status(
+    client: &Client,
+    namespace: Option<&str>,
+    obj: &serde_json::Value,
+) -> Result<()> {
+    use kube::api::{DynamicObject, Patch, PatchParams};
+    use kube::discovery::Scope;
+    let api_version = obj["apiVersion"].as_str().unwrap_or("v1");
+    let (group, version) = api_version.rsplit_once('/').unwrap_or(("", api_version));
+    let gvk =
+        kube::core::GroupVersionKind::gvk(group, version, obj["kind"].as_str().unwrap_or_default());
+    let (ar, caps) = kube::discovery::pinned_kind(client, &gvk).await?;
+    let api: Api<DynamicObject> = match (caps.scope, namespace) {
+        (Scope::Namespaced, Some(ns)) => Api::namespaced_with(client.clone(), ns, &ar),
+        _ => Api::all_with(client.clone(), &ar),
+    };
+    let name = obj["metadata"]["name"].as_str().unwrap_or_default();
+    let patch = serde_json::json!({"apiVersion": api_version, "kind": obj["kind"], "status": obj["status"]});
+    api.patch_status(
+        name,
+        &PatchParams::apply("sre-toolkit-tests").force(),
+        &Patch::Apply(&patch),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Creates a node that kwok does not manage (no `kwok.x-k8s.io/node` annotation), so its
+/// status stays exactly as written: the way tests put nodes into faulty states. It carries a
+/// NoSchedule taint so that the scheduler never places other tests' pods on it (nothing
+/// would run them); tests bind pods to it with `spec.nodeName`.
+pub async fn static_node(
+    client: &Client,
+    name: &str,
+    labels: serde_json::Value,
+    status: serde_json::Value,
+) -> Result<()> {
+    let node = serde_json::json!({
+        "apiVersion": "v1", "kind": "Node",
+        "metadata": {"name": name, "labels": labels},
+        "spec": {"taints": [{"key": STATIC_NODE_TAINT, "value": "true", "effect": "NoSchedule"}]},
+        "status": status,
+    });
+    apply(client, None, node.clone()).await?;
+    write_status(client, None, &node).await
 }

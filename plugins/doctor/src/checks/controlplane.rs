@@ -7,9 +7,6 @@ use super::{Cx, ago};
 use crate::finding::{ObjectRef, Severity};
 use k8s_openapi::api::admissionregistration::v1::ServiceReference;
 
-/// A namespace Terminating longer than this is stuck.
-const TERMINATING_GRACE_SECS: i64 = 300;
-
 pub(crate) fn run(cx: &mut Cx<'_>) {
     let snap = cx.snap;
     for h in snap.health.iter().flatten().filter(|h| !h.ok) {
@@ -42,7 +39,7 @@ pub(crate) fn run(cx: &mut Cx<'_>) {
             continue;
         };
         let age = cx.age(del);
-        if age.as_secs() > TERMINATING_GRACE_SECS {
+        if age.as_secs() >= cx.stuck_secs() {
             let why: Vec<String> = ns
                 .status
                 .iter()

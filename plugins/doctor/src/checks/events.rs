@@ -13,10 +13,13 @@ pub(crate) fn run(cx: &mut Cx<'_>) {
     let window = jiff::SignedDuration::try_from(cx.opts.event_window)
         .unwrap_or(jiff::SignedDuration::from_hours(1));
     let since = cx.snap.now - window;
+    /// (kind, namespace, name) of an involved object.
+    type Involved = (String, Option<String>, String);
     #[derive(Default)]
     struct Group<'e> {
         count: i64,
-        objects: BTreeMap<(String, Option<String>, String), (i64, Option<&'e str>)>,
+        /// Per object: events, and the latest message.
+        objects: BTreeMap<Involved, (i64, Option<&'e str>)>,
     }
     let mut groups: BTreeMap<&str, Group<'_>> = BTreeMap::new();
     for e in events {

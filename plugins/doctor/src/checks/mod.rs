@@ -28,6 +28,8 @@ pub struct Options {
     pub event_window: std::time::Duration,
     /// Whether `-l` filtered the lists (selector-matching checks then stay quiet).
     pub label_filtered: bool,
+    /// How long a transitional state (Terminating, Pending) may last before it is stuck.
+    pub stuck_after: std::time::Duration,
 }
 
 impl Default for Options {
@@ -36,6 +38,7 @@ impl Default for Options {
             restart_threshold: 5,
             event_window: std::time::Duration::from_secs(3600),
             label_filtered: false,
+            stuck_after: std::time::Duration::from_secs(300),
         }
     }
 }
@@ -152,6 +155,11 @@ impl<'a> Cx<'a> {
                 .then_with(|| a.check.cmp(&b.check))
         });
         (self.findings, self.suppressed)
+    }
+
+    /// `--stuck-after` in seconds.
+    pub fn stuck_secs(&self) -> i64 {
+        self.opts.stuck_after.as_secs() as i64
     }
 
     /// How long ago `t` was.

@@ -304,8 +304,22 @@ fn check_taints(cx: &mut Cx<'_>, nodes: &[Node], pods: &[Pod]) {
             .as_ref()
             .and_then(|s| s.tolerations.as_deref())
             .unwrap_or(&[]);
+        // Only the nodes the pod's nodeSelector allows; a selector matching no node is
+        // pod-pending's business, not a taint problem.
+        let selector = pod.spec.as_ref().and_then(|s| s.node_selector.as_ref());
+        let candidates: Vec<&Node> = nodes
+            .iter()
+            .filter(|n| {
+                selector.is_none_or(|sel| {
+                    sel.is_empty() || super::selector_matches(sel, n.metadata.labels.as_ref())
+                })
+            })
+            .collect();
+        if candidates.is_empty() {
+            continue;
+        }
         let mut blocking: Vec<String> = Vec::new();
-        let all_blocked = nodes.iter().all(|n| {
+        let all_blocked = candidates.iter().all(|n| {
             let taints = n
                 .spec
                 .as_ref()
@@ -337,7 +351,7 @@ fn check_taints(cx: &mut Cx<'_>, nodes: &[Node], pods: &[Pod]) {
             cx.emit(
                 "node-taints-block-scheduling",
                 super::obj("Pod", &pod.metadata),
-                format!("every node has a taint this pod does not tolerate: {}", blocking.join(", ")),
+                format!("each of the {} nodes it may use has a taint it does not tolerate: {}", candidates.len(), blocking.join(", ")),
                 "add a toleration to the workload, or remove the taint from some nodes (`kubectl taint nodes NODE KEY-`)",
             );
         }

@@ -15,10 +15,6 @@ const IMAGE_PULL: &[&str] = &[
     "RegistryUnavailable",
 ];
 const CONFIG: &[&str] = &["CreateContainerConfigError", "CreateContainerError"];
-/// Pods still Pending after this long without a scheduler verdict are reported.
-const PENDING_GRACE_SECS: i64 = 300;
-/// Stuck deletion: past the grace period by this much.
-const TERMINATING_SLACK_SECS: i64 = 300;
 
 /// Warning events about each object, by uid, newest last.
 pub(crate) fn events_by_uid(events: &[Event]) -> HashMap<&str, Vec<&Event>> {
@@ -150,7 +146,7 @@ fn check_pod(cx: &mut Cx<'_>, pod: &Pod, events: &HashMap<&str, Vec<&Event>>) {
             .and_then(|s| s.termination_grace_period_seconds)
             .unwrap_or(30);
         let age = cx.age(del);
-        if age.as_secs() > grace + TERMINATING_SLACK_SECS {
+        if age.as_secs() >= grace + cx.stuck_secs() {
             let finalizers = meta
                 .finalizers
                 .as_ref()
@@ -378,7 +374,7 @@ fn check_pod(cx: &mut Cx<'_>, pod: &Pod, events: &HashMap<&str, Vec<&Event>>) {
                 format!("Pending for {}: {}: {}", ago(jiff::SignedDuration::from_secs(age)), c.reason.as_deref().unwrap_or("not scheduled"), c.message.as_deref().unwrap_or("")),
                 "the scheduler's message says which constraint fails: resources, node selectors, affinity, taints or volumes",
             );
-        } else if !container_problem && age > PENDING_GRACE_SECS {
+        } else if !container_problem && age >= cx.stuck_secs() {
             cx.emit(
                 "pod-pending",
                 o(),

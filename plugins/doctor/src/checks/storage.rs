@@ -4,9 +4,6 @@
 use super::{Cx, ago, obj};
 use crate::finding::ObjectRef;
 
-/// A Pending claim younger than this is still being provisioned.
-const PENDING_GRACE_SECS: i64 = 60;
-
 pub(crate) fn run(cx: &mut Cx<'_>) {
     let snap = cx.snap;
     let classes: Option<Vec<&str>> = snap.storageclasses.as_ref().map(|v| {
@@ -62,7 +59,7 @@ pub(crate) fn run(cx: &mut Cx<'_>) {
                 format!("claim Lost: its volume {:?} is gone", pvc.spec.as_ref().and_then(|s| s.volume_name.clone()).unwrap_or_default()),
                 "the data may be gone; restore from backup and recreate the claim",
             ),
-            "Pending" if age.as_secs() > PENDING_GRACE_SECS && !class.is_some_and(wait_for_consumer) => cx.emit(
+            "Pending" if age.as_secs() >= cx.stuck_secs() && !class.is_some_and(wait_for_consumer) => cx.emit(
                 "pvc-pending",
                 obj("PersistentVolumeClaim", &pvc.metadata),
                 format!("Pending for {}", ago(age)),

@@ -1,0 +1,1314 @@
+//! Real-cluster tests of `kubectl doctor` on the local control plane (etcd, kube-apiserver,
+//! kube-controller-manager, kube-scheduler, kwok). Each test creates its faults in its own
+//! namespace, with kwok stages (tests/stages/, kwok's chaos stages), the real controllers,
+//! or status writes on nodes kwok does not manage, and asserts the findings in `-o json`.
+//! Assertions only look at objects the test created.
+
+use serde_json::{Value, json};
+use std::path::PathBuf;
+use std::time::Duration;
+use testcluster::testing::{
+    Env, Run, TestNamespace, apply, env, eventually, run_plugin, static_node, write_status,
+};
+
+const WAIT: Duration = Duration::from_secs(90);
+
+fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_kubectl-doctor"))
+}
+
+fn doctor(env: &Env, args: &[&str]) -> Run {
+    let kc = env.kubeconfig.display().to_string();
+    let mut all = vec!["--kubeconfig", kc.as_str()];
+    all.extend_from_slice(args);
+    run_plugin(&bin(), &all, &[])
+}
+
+fn report(env: &Env, args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.extend(["-o", "json"]);
+    let r = doctor(env, &all);
+    assert!(r.code == 0 || r.code == 1, "exit {}: {}", r.code, r.stderr);
+    r.json()
+}
+
+/// Findings of `check` about object `name` (any kind) in `report`.
+fn hits<'a>(report: &'a Value, check: &str, name: &str) -> Vec<&'a Value> {
+    report["items"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter(|f| f["check"] == check && f["object"]["name"] == name)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Waits until `doctor args` reports `check` on `name`, and returns that finding.
+async fn expect_finding(env: &Env, args: &[&str], check: &str, name: &str) -> Value {
+    eventually(&format!("{check} on {name}"), WAIT, || {
+        let r = report(env, args);
+        let found = hits(&r, check, name).first().map(|v| (*v).clone());
+        async move { found }
+    })
+    .await
+}
+
+fn pod(name: &str, labels: Value, annotations: Value, extra: Value) -> Value {
+    let mut p = json!({
+        "apiVersion": "v1", "kind": "Pod",
+        "metadata": {"name": name, "labels": labels, "annotations": annotations},
+        "spec": {"containers": [{"name": "app", "image": "registry.example/app:1.0",
+            "resources": {"requests": {"cpu": "10m", "memory": "16Mi"}, "limits": {"memory": "64Mi"}}}]}
+    });
+    merge(&mut p["spec"], extra);
+    p
+}
+
+fn merge(a: &mut Value, b: Value) {
+    match (a, b) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (k, v) in b {
+                merge(a.entry(k).or_insert(Value::Null), v);
+            }
+        }
+        (a, b) => *a = b,
+    }
+}
+
+async fn setup(prefix: &str) -> Option<(Env, TestNamespace)> {
+    let env = env().await?;
+    let ns = env.namespace(prefix).await;
+    Some((env, ns))
+}
+
+fn fault(reason: &str, extra: Value) -> (Value, Value) {
+    let mut ann = json!({"fault.sre-toolkit.io/reason": reason});
+    merge(&mut ann, extra);
+    (json!({"fault.sre-toolkit.io/state": "waiting"}), ann)
+}
+
+fn ready_node_status() -> Value {
+    json!({
+        "conditions": [{"type": "Ready", "status": "True", "reason": "KubeletReady", "message": "kubelet is posting ready status",
+                        "lastHeartbeatTime": "2026-01-01T00:00:00Z", "lastTransitionTime": "2026-01-01T00:00:00Z"}],
+        "allocatable": {"cpu": "4", "memory": "8Gi", "pods": "110"},
+        "capacity": {"cpu": "4", "memory": "8Gi", "pods": "110"},
+        "nodeInfo": {"kubeletVersion": "v1.36.3", "kubeProxyVersion": "v1.36.3", "architecture": "amd64", "operatingSystem": "linux",
+                     "containerRuntimeVersion": "fake", "kernelVersion": "fake", "osImage": "fake", "machineID": "", "systemUUID": "", "bootID": ""}
+    })
+}
+
+#[tokio::test]
+async fn pod_faults_from_kwok_stages() {
+    let Some((env, ns)) = setup("doc-kwok").await else {
+        return;
+    };
+    let (l, a) = fault(
+        "CrashLoopBackOff",
+        json!({"fault.sre-toolkit.io/restarts": "7", "fault.sre-toolkit.io/last-reason": "Error", "fault.sre-toolkit.io/exit-code": "2"}),
+    );
+    ns.apply(pod("crasher", l, a, json!({})))
+        .await
+        .expect("crasher");
+    let (l, a) = fault(
+        "CrashLoopBackOff",
+        json!({"fault.sre-toolkit.io/restarts": "4", "fault.sre-toolkit.io/last-reason": "OOMKilled", "fault.sre-toolkit.io/exit-code": "137"}),
+    );
+    ns.apply(pod("oomer", l, a, json!({})))
+        .await
+        .expect("oomer");
+    let (l, a) = fault(
+        "ImagePullBackOff",
+        json!({"fault.sre-toolkit.io/message": "Back-off pulling image \"registry.invalid/x:1\""}),
+    );
+    ns.apply(pod("puller", l, a, json!({})))
+        .await
+        .expect("puller");
+    ns.apply(pod(
+        "flappy",
+        json!({"fault.sre-toolkit.io/state": "unready"}),
+        json!({"fault.sre-toolkit.io/restarts": "9"}),
+        json!({}),
+    ))
+    .await
+    .expect("flappy");
+    let args = ["-n", ns.name.as_str(), "--checks", "pods"];
+    let f = expect_finding(&env, &args, "pod-crashloop", "crasher").await;
+    assert_eq!(f["severity"], "critical");
+    assert_eq!(
+        f["object"],
+        json!({"kind": "Pod", "namespace": ns.name, "name": "crasher"})
+    );
+    assert!(
+        f["message"].as_str().is_some_and(
+            |m| m.contains("7 restarts") && m.contains("last terminated: Error (exit 2)")
+        ),
+        "{f}"
+    );
+    let oom = expect_finding(&env, &args, "pod-oomkilled", "oomer").await;
+    assert!(
+        oom["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("OOMKilled (last state) (memory limit 64Mi)")),
+        "{oom}"
+    );
+    let r = report(&env, &args);
+    assert!(
+        hits(&r, "pod-crashloop", "oomer")[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("OOMKilled (exit 137)"))
+    );
+    let pull = expect_finding(&env, &args, "pod-image-pull", "puller").await;
+    assert!(
+        pull["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("ImagePullBackOff"))
+    );
+    let restarts = expect_finding(&env, &args, "pod-restarts", "flappy").await;
+    assert!(
+        restarts["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("restarted 9 times"))
+    );
+    // A probe failure event makes it into the not-ready finding.
+    let pods: kube::Api<k8s_openapi::api::core::v1::Pod> =
+        kube::Api::namespaced(ns.client.clone(), &ns.name);
+    let uid = pods
+        .get("flappy")
+        .await
+        .expect("flappy")
+        .metadata
+        .uid
+        .unwrap_or_default();
+    ns.apply(json!({"apiVersion": "v1", "kind": "Event", "metadata": {"name": "flappy.probe"}, "type": "Warning", "reason": "Unhealthy",
+        "message": "Readiness probe failed: HTTP probe failed with statuscode: 503", "count": 3,
+        "involvedObject": {"kind": "Pod", "namespace": ns.name, "name": "flappy", "uid": uid}})).await.expect("event");
+    let nr = expect_finding(&env, &args, "pod-not-ready", "flappy").await;
+    assert!(
+        nr["message"].as_str().is_some_and(
+            |m| m.contains("Readiness probe failed: HTTP probe failed with statuscode: 503")
+        ),
+        "{nr}"
+    );
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn pod_faults_from_status_writes() {
+    let Some((env, ns)) = setup("doc-status").await else {
+        return;
+    };
+    let client = &ns.client;
+    let node = format!("static-{}", ns.name);
+    static_node(
+        client,
+        &node,
+        json!({"sre-toolkit.io/test": "true"}),
+        ready_node_status(),
+    )
+    .await
+    .expect("node");
+    let bound = json!({"nodeName": node});
+    let n = Some(ns.name.as_str());
+    let mut cfg = pod("configless", json!({}), json!({}), bound.clone());
+    cfg["spec"]["containers"][0]["envFrom"] =
+        json!([{"configMapRef": {"name": "missing-settings"}}]);
+    ns.apply(cfg.clone()).await.expect("configless");
+    cfg["status"] = json!({"phase": "Pending", "containerStatuses": [{"name": "app", "image": "registry.example/app:1.0", "imageID": "", "ready": false, "restartCount": 0,
+        "state": {"waiting": {"reason": "CreateContainerConfigError", "message": "configmap \"missing-settings\" not found"}}}]});
+    write_status(client, n, &cfg).await.expect("status");
+    let mut ev = pod("evicted", json!({}), json!({}), bound.clone());
+    ns.apply(ev.clone()).await.expect("evicted");
+    ev["status"] = json!({"phase": "Failed", "reason": "Evicted", "message": "The node was low on resource: memory."});
+    write_status(client, n, &ev).await.expect("status");
+    let mut failed = pod("failed", json!({}), json!({}), bound.clone());
+    ns.apply(failed.clone()).await.expect("failed");
+    failed["status"] = json!({"phase": "Failed", "reason": "", "message": ""});
+    write_status(client, n, &failed).await.expect("status");
+    let mut init = pod("initfail", json!({}), json!({}), bound.clone());
+    init["spec"]["initContainers"] =
+        json!([{"name": "migrate", "image": "registry.example/migrate:1.0"}]);
+    ns.apply(init.clone()).await.expect("initfail");
+    init["status"] = json!({"phase": "Pending", "initContainerStatuses": [{"name": "migrate", "image": "registry.example/migrate:1.0", "imageID": "", "ready": false, "restartCount": 3,
+        "state": {"waiting": {"reason": "CrashLoopBackOff", "message": "back-off 40s"}},
+        "lastState": {"terminated": {"exitCode": 1, "reason": "Error"}}}]});
+    write_status(client, n, &init).await.expect("status");
+    let mut bare = pod("bare", json!({}), json!({}), bound.clone());
+    bare["spec"]["containers"][0]["resources"] = json!({});
+    ns.apply(bare).await.expect("bare");
+    ns.apply(pod(
+        "stuck",
+        json!({}),
+        json!({}),
+        json!({"nodeSelector": {"sre-toolkit.io/no-such-pool": "x"}}),
+    ))
+    .await
+    .expect("stuck");
+    let mut held = pod("held", json!({}), json!({}), bound.clone());
+    held["metadata"]["finalizers"] = json!(["sre-toolkit.io/test-hold"]);
+    held["spec"]["terminationGracePeriodSeconds"] = json!(0);
+    ns.apply(held).await.expect("held");
+    let pods: kube::Api<k8s_openapi::api::core::v1::Pod> =
+        kube::Api::namespaced(client.clone(), &ns.name);
+    pods.delete("held", &kube::api::DeleteParams::default().grace_period(0))
+        .await
+        .expect("delete held");
+
+    let args = [
+        "-n",
+        ns.name.as_str(),
+        "--checks",
+        "pods",
+        "--stuck-after",
+        "0s",
+    ];
+    let f = expect_finding(&env, &args, "pod-config-error", "configless").await;
+    assert!(
+        f["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("missing ConfigMap \"missing-settings\"")),
+        "{f}"
+    );
+    let r = report(&env, &args);
+    assert!(
+        hits(&r, "pod-evicted", "evicted")[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("low on resource: memory"))
+    );
+    assert_eq!(hits(&r, "pod-failed", "failed").len(), 1);
+    assert!(
+        hits(&r, "pod-init-failing", "initfail")[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("\"migrate\": CrashLoopBackOff"))
+    );
+    assert!(
+        hits(&r, "pod-no-resources", "bare")[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("no resource requests or limits"))
+    );
+    assert!(
+        hits(&r, "pod-terminating-stuck", "held")[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("finalizers: sre-toolkit.io/test-hold"))
+    );
+    let p = expect_finding(&env, &args, "pod-pending", "stuck").await;
+    assert!(
+        p["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("Unschedulable")
+                && m.contains("didn't match Pod's node affinity/selector")),
+        "{p}"
+    );
+    // The healthy kwok pod with probe failures in its events: pod-probe-failing.
+    ns.apply(pod("liveish", json!({}), json!({}), json!({})))
+        .await
+        .expect("liveish");
+    let live = eventually("liveish running", WAIT, || {
+        let pods = pods.clone();
+        async move {
+            pods.get("liveish")
+                .await
+                .ok()
+                .filter(|p| p.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Running"))
+        }
+    })
+    .await;
+    let live_uid = live.metadata.uid.unwrap_or_default();
+    ns.apply(json!({"apiVersion": "v1", "kind": "Event", "metadata": {"name": "liveish.probe"}, "type": "Warning", "reason": "Unhealthy",
+        "message": "Liveness probe failed: connection refused", "count": 2,
+        "involvedObject": {"kind": "Pod", "namespace": ns.name, "name": "liveish", "uid": live_uid}})).await.expect("event");
+    let pf = expect_finding(&env, &args, "pod-probe-failing", "liveish").await;
+    assert!(
+        pf["message"].as_str().is_some_and(
+            |m| m.starts_with("2 probe failures") && m.contains("Liveness probe failed")
+        ),
+        "{pf}"
+    );
+    // Release the finalizer so the namespace can go.
+    ns.apply(
+        json!({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "held", "finalizers": []}, "spec": {"containers": [{"name": "app", "image": "registry.example/app:1.0"}]}}),
+    )
+    .await
+    .ok();
+    let nodes: kube::Api<k8s_openapi::api::core::v1::Node> = kube::Api::all(client.clone());
+    nodes.delete(&node, &Default::default()).await.ok();
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn node_faults() {
+    let Some((env, ns)) = setup("doc-nodes").await else {
+        return;
+    };
+    let client = &ns.client;
+    let id = &ns.name;
+    let cond = |t: &str, s: &str, reason: &str| {
+        let mut st = ready_node_status();
+        if t == "Ready" {
+            st["conditions"] = json!([{"type": "Ready", "status": s, "reason": reason, "message": "kubelet stopped posting node status",
+                "lastHeartbeatTime": "2026-01-01T00:00:00Z", "lastTransitionTime": "2026-01-01T00:00:00Z"}]);
+        } else {
+            if let Some(a) = st["conditions"].as_array_mut() {
+                a.push(json!({"type": t, "status": s, "reason": reason, "message": "threshold crossed",
+                    "lastHeartbeatTime": "2026-01-01T00:00:00Z", "lastTransitionTime": "2026-01-01T00:00:00Z"}));
+            }
+        }
+        st
+    };
+    let labels = json!({"sre-toolkit.io/test": "true"});
+    let cases = [
+        ("notready", "Ready", "Unknown", "NodeStatusUnknown"),
+        (
+            "mem",
+            "MemoryPressure",
+            "True",
+            "KubeletHasInsufficientMemory",
+        ),
+        ("disk", "DiskPressure", "True", "KubeletHasDiskPressure"),
+        ("pid", "PIDPressure", "True", "KubeletHasInsufficientPID"),
+        ("net", "NetworkUnavailable", "True", "NoRouteCreated"),
+        (
+            "unknown-cond",
+            "FrequentKubeletRestart",
+            "True",
+            "FrequentKubeletRestart",
+        ),
+    ];
+    for (n, t, s, reason) in cases {
+        static_node(
+            client,
+            &format!("{n}-{id}"),
+            labels.clone(),
+            cond(t, s, reason),
+        )
+        .await
+        .expect("node");
+    }
+    let mut old = ready_node_status();
+    old["nodeInfo"]["kubeletVersion"] = json!("v1.30.2");
+    static_node(client, &format!("old-{id}"), labels.clone(), old)
+        .await
+        .expect("old");
+    apply(client, None, json!({"apiVersion": "v1", "kind": "Node", "metadata": {"name": format!("cordoned-{id}")}, "spec": {"unschedulable": true}})).await.expect("cordon");
+    write_status(client, None, &json!({"apiVersion": "v1", "kind": "Node", "metadata": {"name": format!("cordoned-{id}")}, "status": ready_node_status()})).await.expect("status");
+    static_node(
+        client,
+        &format!("quiet-{id}"),
+        labels.clone(),
+        ready_node_status(),
+    )
+    .await
+    .expect("quiet");
+    apply(client, Some("kube-node-lease"), json!({"apiVersion": "coordination.k8s.io/v1", "kind": "Lease",
+        "metadata": {"name": format!("quiet-{id}"), "namespace": "kube-node-lease"},
+        "spec": {"holderIdentity": format!("quiet-{id}"), "leaseDurationSeconds": 40, "renewTime": "2026-01-01T00:00:00.000000Z"}})).await.expect("lease");
+    let mut small = ready_node_status();
+    small["allocatable"] = json!({"cpu": "1", "memory": "1Gi", "pods": "10"});
+    static_node(client, &format!("small-{id}"), labels.clone(), small)
+        .await
+        .expect("small");
+    let mut hog = pod(
+        "hog",
+        json!({}),
+        json!({}),
+        json!({"nodeName": format!("small-{id}")}),
+    );
+    hog["spec"]["containers"][0]["resources"] =
+        json!({"requests": {"cpu": "2", "memory": "512Mi"}, "limits": {"memory": "512Mi"}});
+    ns.apply(hog).await.expect("hog");
+    // A pool whose only node is tainted, and a pod that must go there.
+    apply(client, None, json!({"apiVersion": "v1", "kind": "Node", "metadata": {"name": format!("tainted-{id}"), "labels": {"pool": id},
+        "annotations": {"kwok.x-k8s.io/node": "fake"}}, "spec": {"taints": [{"key": "dedicated", "value": "gpu", "effect": "NoSchedule"}]}})).await.expect("tainted");
+    ns.apply(pod(
+        "gpu-job",
+        json!({}),
+        json!({}),
+        json!({"nodeSelector": {"pool": id}}),
+    ))
+    .await
+    .expect("gpu pod");
+
+    let args = ["-A", "--checks", "nodes"];
+    let nr = expect_finding(&env, &args, "node-taints-block-scheduling", "gpu-job").await;
+    assert!(
+        nr["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("dedicated=gpu:NoSchedule")),
+        "{nr}"
+    );
+    let r = report(&env, &args);
+    let one = |check: &str, name: String| {
+        let h = hits(&r, check, &name);
+        assert_eq!(h.len(), 1, "{check} on {name}: {h:?}");
+        h[0].clone()
+    };
+    assert!(
+        one("node-not-ready", format!("notready-{id}"))["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("Ready=Unknown") && m.contains("NodeStatusUnknown"))
+    );
+    assert_eq!(
+        one("node-memory-pressure", format!("mem-{id}"))["severity"],
+        "warning"
+    );
+    one("node-disk-pressure", format!("disk-{id}"));
+    one("node-pid-pressure", format!("pid-{id}"));
+    assert_eq!(
+        one("node-network-unavailable", format!("net-{id}"))["severity"],
+        "critical"
+    );
+    one("node-cordoned", format!("cordoned-{id}"));
+    assert!(
+        one("node-version-skew", format!("old-{id}"))["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("6 minors behind"))
+    );
+    assert!(
+        one("node-heartbeat-stale", format!("quiet-{id}"))["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("duration 40s"))
+    );
+    let over = one("node-overcommitted", format!("small-{id}"));
+    assert_eq!(over["severity"], "critical");
+    assert!(
+        over["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("overcommitted: cpu requests 2.00 of 1.00")),
+        "{over}"
+    );
+    // Unknown condition types from node-problem-detector are not reported (k8sgpt #1461).
+    let noisy: Vec<&Value> = r["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["object"]["name"] == format!("unknown-cond-{id}"))
+        .collect();
+    assert!(noisy.is_empty(), "{noisy:?}");
+    let nodes: kube::Api<k8s_openapi::api::core::v1::Node> = kube::Api::all(client.clone());
+    for n in [
+        "notready",
+        "mem",
+        "disk",
+        "pid",
+        "net",
+        "unknown-cond",
+        "old",
+        "cordoned",
+        "quiet",
+        "small",
+        "tainted",
+    ] {
+        nodes
+            .delete(&format!("{n}-{id}"), &Default::default())
+            .await
+            .ok();
+    }
+    ns.delete().await;
+}
+
+fn deployment(name: &str, replicas: i32, pod_labels: Value, pod_spec_extra: Value) -> Value {
+    let mut labels = json!({"app": name});
+    merge(&mut labels, pod_labels);
+    let mut spec = json!({"containers": [{"name": "app", "image": "registry.example/app:1.0",
+        "resources": {"requests": {"cpu": "10m", "memory": "16Mi"}, "limits": {"memory": "64Mi"}}}]});
+    merge(&mut spec, pod_spec_extra);
+    json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": name},
+        "spec": {"replicas": replicas, "selector": {"matchLabels": {"app": name}}, "template": {"metadata": {"labels": labels}, "spec": spec}}})
+}
+
+fn failing_pod_template(name: &str) -> Value {
+    json!({"metadata": {"labels": {"app": name, "pod-container-running-failed.stage.kwok.x-k8s.io": "true"},
+        "annotations": {"pod-container-running-failed.stage.kwok.x-k8s.io/delay": "0"}},
+        "spec": {"restartPolicy": "Never", "containers": [{"name": "job", "image": "registry.example/job:1.0"}]}})
+}
+
+#[tokio::test]
+async fn workload_faults() {
+    let Some((env, ns)) = setup("doc-work").await else {
+        return;
+    };
+    let nowhere = json!({"nodeSelector": {"sre-toolkit.io/no-such-pool": "x"}});
+    ns.apply(deployment("unplaced", 2, json!({}), nowhere.clone()))
+        .await
+        .expect("deploy");
+    let mut stuck = deployment("stuck-rollout", 1, json!({}), nowhere.clone());
+    stuck["spec"]["progressDeadlineSeconds"] = json!(1);
+    ns.apply(stuck).await.expect("stuck");
+    ns.apply(json!({"apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": {"name": "db"},
+        "spec": {"replicas": 1, "serviceName": "db", "selector": {"matchLabels": {"app": "db"}},
+                 "template": {"metadata": {"labels": {"app": "db"}}, "spec": {"nodeSelector": {"sre-toolkit.io/no-such-pool": "x"},
+                 "containers": [{"name": "db", "image": "registry.example/db:1.0"}]}}}})).await.expect("sts");
+    ns.apply(json!({"apiVersion": "apps/v1", "kind": "DaemonSet", "metadata": {"name": "agent"},
+        "spec": {"selector": {"matchLabels": {"app": "agent"}},
+                 "template": {"metadata": {"labels": {"app": "agent", "fault.sre-toolkit.io/state": "waiting"},
+                                           "annotations": {"fault.sre-toolkit.io/reason": "CrashLoopBackOff", "fault.sre-toolkit.io/restarts": "3"}},
+                              "spec": {"nodeSelector": {"type": "kwok"}, "containers": [{"name": "agent", "image": "registry.example/agent:1.0"}]}}}})).await.expect("ds");
+    ns.apply(json!({"apiVersion": "v1", "kind": "ResourceQuota", "metadata": {"name": "no-pods"}, "spec": {"hard": {"pods": "0"}}})).await.expect("quota");
+    ns.apply(json!({"apiVersion": "apps/v1", "kind": "ReplicaSet", "metadata": {"name": "quota-blocked"},
+        "spec": {"replicas": 1, "selector": {"matchLabels": {"app": "qb"}},
+                 "template": {"metadata": {"labels": {"app": "qb"}}, "spec": {"containers": [{"name": "app", "image": "registry.example/app:1.0"}]}}}})).await.expect("rs");
+
+    let args = ["-n", ns.name.as_str(), "--checks", "workloads"];
+    let q = expect_finding(&env, &args, "replicaset-create-failed", "quota-blocked").await;
+    assert!(
+        q["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("FailedCreate") && m.contains("exceeded quota")),
+        "{q}"
+    );
+    let d = expect_finding(&env, &args, "deployment-unavailable", "unplaced").await;
+    assert_eq!(d["severity"], "critical");
+    assert!(
+        d["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("0/2 replicas available")),
+        "{d}"
+    );
+    let s = expect_finding(&env, &args, "deployment-rollout-stuck", "stuck-rollout").await;
+    assert!(
+        s["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("has timed out progressing")),
+        "{s}"
+    );
+    let st = expect_finding(&env, &args, "statefulset-unavailable", "db").await;
+    assert_eq!(st["message"], "0/1 replicas ready");
+    let ds = expect_finding(&env, &args, "daemonset-unavailable", "agent").await;
+    assert!(
+        ds["message"].as_str().is_some_and(|m| m.starts_with("0/")),
+        "{ds}"
+    );
+    ns.delete().await;
+
+    // Jobs need a namespace without the pod quota.
+    let ns = env.namespace("doc-jobs").await;
+    ns.apply(
+        json!({"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": "migrate"},
+        "spec": {"backoffLimit": 0, "template": failing_pod_template("migrate")}}),
+    )
+    .await
+    .expect("job");
+    let cj = ns.apply(json!({"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "nightly"},
+        "spec": {"schedule": "0 3 * * *", "jobTemplate": {"spec": {"backoffLimit": 0, "template": failing_pod_template("nightly")}}}})).await.expect("cronjob");
+    ns.apply(json!({"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": "nightly-29000000",
+        "ownerReferences": [{"apiVersion": "batch/v1", "kind": "CronJob", "name": "nightly", "uid": cj["metadata"]["uid"], "controller": true}]},
+        "spec": {"backoffLimit": 0, "template": failing_pod_template("nightly")}})).await.expect("cron run");
+    let args = ["-n", ns.name.as_str(), "--checks", "workloads"];
+    let j = expect_finding(&env, &args, "job-failed", "migrate").await;
+    assert!(
+        j["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("BackoffLimitExceeded")),
+        "{j}"
+    );
+    let c = expect_finding(&env, &args, "cronjob-failing", "nightly").await;
+    assert!(
+        c["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("last run nightly-29000000 failed")
+                && m.contains("1 failed in a row")),
+        "{c}"
+    );
+    let r = report(&env, &args);
+    assert!(
+        hits(&r, "job-failed", "nightly-29000000").is_empty(),
+        "CronJob runs are reported on the CronJob only"
+    );
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn networking_faults() {
+    let Some((env, ns)) = setup("doc-net").await else {
+        return;
+    };
+    let (l, a) = fault("CrashLoopBackOff", json!({}));
+    let mut labels = json!({"app": "broken"});
+    merge(&mut labels, l);
+    ns.apply(pod("broken-1", labels, a, json!({})))
+        .await
+        .expect("pod");
+    ns.apply(
+        json!({"apiVersion": "v1", "kind": "Service", "metadata": {"name": "broken"},
+        "spec": {"selector": {"app": "broken"}, "ports": [{"port": 80}]}}),
+    )
+    .await
+    .expect("svc");
+    ns.apply(
+        json!({"apiVersion": "v1", "kind": "Service", "metadata": {"name": "typo"},
+        "spec": {"selector": {"app": "brokn"}, "ports": [{"port": 80}]}}),
+    )
+    .await
+    .expect("svc");
+    ns.apply(
+        json!({"apiVersion": "v1", "kind": "Service", "metadata": {"name": "external"},
+        "spec": {"type": "ExternalName", "externalName": "db.example.com"}}),
+    )
+    .await
+    .expect("svc");
+    ns.apply(json!({"apiVersion": "networking.k8s.io/v1", "kind": "Ingress", "metadata": {"name": "shop"},
+        "spec": {"tls": [{"hosts": ["shop.example.com"], "secretName": "shop-tls"}],
+                 "rules": [{"host": "shop.example.com", "http": {"paths": [
+                    {"path": "/", "pathType": "Prefix", "backend": {"service": {"name": "frontend", "port": {"number": 80}}}},
+                    {"path": "/api", "pathType": "Prefix", "backend": {"service": {"name": "broken", "port": {"number": 8080}}}}]}}]}})).await.expect("ing");
+    let args = ["-n", ns.name.as_str(), "--checks", "networking"];
+    let e = expect_finding(&env, &args, "service-no-endpoints", "broken").await;
+    assert!(
+        e["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("1 matching pods, 0 ready endpoints")),
+        "{e}"
+    );
+    let r = report(&env, &args);
+    assert!(
+        hits(&r, "service-selector-no-match", "typo")[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("app=brokn"))
+    );
+    assert!(
+        hits(&r, "service-no-endpoints", "typo").is_empty(),
+        "one finding per service"
+    );
+    assert!(
+        r["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|f| f["object"]["name"] != "external"),
+        "ExternalName services are not checked"
+    );
+    let ing = hits(&r, "ingress-backend-missing", "shop");
+    assert_eq!(ing.len(), 1);
+    let m = ing[0]["message"].as_str().unwrap_or_default();
+    assert!(
+        m.contains("shop.example.com/ -> Service \"frontend\" does not exist"),
+        "{m}"
+    );
+    assert!(
+        m.contains("shop.example.com/api -> Service \"broken\" has no port 8080"),
+        "{m}"
+    );
+    assert!(
+        hits(&r, "ingress-tls-secret-missing", "shop")[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("\"shop-tls\""))
+    );
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn storage_faults() {
+    let Some((env, ns)) = setup("doc-store").await else {
+        return;
+    };
+    let id = &ns.name;
+    ns.apply(json!({"apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": {"name": "classless"},
+        "spec": {"storageClassName": format!("no-such-class-{id}"), "accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}}})).await.expect("pvc");
+    ns.apply(json!({"apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": {"name": "waiting"},
+        "spec": {"storageClassName": "", "accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}}})).await.expect("pvc");
+    ns.apply(json!({"apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": {"name": "orphan",
+        "annotations": {"pv.kubernetes.io/bind-completed": "yes"}},
+        "spec": {"storageClassName": "", "volumeName": format!("gone-{id}"), "accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}}})).await.expect("pvc");
+    let client = &ns.client;
+    let pv = |name: String, policy: &str| {
+        json!({"apiVersion": "v1", "kind": "PersistentVolume", "metadata": {"name": name},
+        "spec": {"capacity": {"storage": "1Gi"}, "accessModes": ["ReadWriteOnce"], "persistentVolumeReclaimPolicy": policy, "storageClassName": "",
+                 "csi": {"driver": "no-such-driver.example.com", "volumeHandle": "h"},
+                 "claimRef": {"namespace": id, "name": "long-gone", "uid": "00000000-0000-0000-0000-000000000001"}}})
+    };
+    apply(client, None, pv(format!("kept-{id}"), "Retain"))
+        .await
+        .expect("pv");
+    apply(client, None, pv(format!("doomed-{id}"), "Recycle"))
+        .await
+        .expect("pv");
+    let args = ["-A", "--checks", "storage", "--stuck-after", "0s"];
+    let lost = expect_finding(&env, &args, "pvc-lost", "orphan").await;
+    assert!(
+        lost["message"]
+            .as_str()
+            .is_some_and(|m| m.contains(&format!("gone-{id}"))),
+        "{lost}"
+    );
+    expect_finding(&env, &args, "pv-released", &format!("kept-{id}")).await;
+    let failed = expect_finding(&env, &args, "pv-failed", &format!("doomed-{id}")).await;
+    assert_eq!(failed["severity"], "critical");
+    let r = report(&env, &args);
+    assert!(
+        hits(&r, "pvc-storageclass-missing", "classless")[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains(&format!("no-such-class-{id}")))
+    );
+    assert_eq!(hits(&r, "pvc-pending", "waiting").len(), 1);
+    // Not yet stuck with the default threshold.
+    let r = report(&env, &["-n", id.as_str(), "--checks", "storage"]);
+    assert!(hits(&r, "pvc-pending", "waiting").is_empty());
+    let pvs: kube::Api<k8s_openapi::api::core::v1::PersistentVolume> =
+        kube::Api::all(client.clone());
+    for n in [format!("kept-{id}"), format!("doomed-{id}")] {
+        pvs.delete(&n, &Default::default()).await.ok();
+    }
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn autoscaling_faults() {
+    let Some((env, ns)) = setup("doc-scale").await else {
+        return;
+    };
+    ns.apply(deployment("web", 2, json!({}), json!({})))
+        .await
+        .expect("deploy");
+    ns.apply(json!({"apiVersion": "autoscaling/v2", "kind": "HorizontalPodAutoscaler", "metadata": {"name": "web-cpu"},
+        "spec": {"scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": "web"}, "minReplicas": 2, "maxReplicas": 5,
+                 "metrics": [{"type": "Resource", "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 60}}}]}})).await.expect("hpa");
+    ns.apply(deployment("capped", 1, json!({}), json!({})))
+        .await
+        .expect("deploy");
+    ns.apply(json!({"apiVersion": "autoscaling/v2", "kind": "HorizontalPodAutoscaler", "metadata": {"name": "capped"},
+        "spec": {"scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": "capped"}, "minReplicas": 1, "maxReplicas": 1,
+                 "metrics": [{"type": "Resource", "resource": {"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 60}}}]}})).await.expect("hpa");
+    ns.apply(json!({"apiVersion": "policy/v1", "kind": "PodDisruptionBudget", "metadata": {"name": "web-strict"},
+        "spec": {"minAvailable": 2, "selector": {"matchLabels": {"app": "web"}}}})).await.expect("pdb");
+    let args = ["-n", ns.name.as_str(), "--checks", "autoscaling"];
+    let h = expect_finding(&env, &args, "hpa-unable-to-scale", "web-cpu").await;
+    assert!(
+        h["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("ScalingActive=False")),
+        "{h}"
+    );
+    let p = expect_finding(&env, &args, "pdb-blocks-disruption", "web-strict").await;
+    assert!(
+        p["message"].as_str().is_some_and(
+            |m| m.starts_with("allows 0 disruptions") && m.contains("2 desired, 2 expected")
+        ),
+        "{p}"
+    );
+    let c = expect_finding(&env, &args, "hpa-at-max", "capped").await;
+    assert!(
+        c["message"].as_str().is_some_and(|m| m.contains("1/1")),
+        "{c}"
+    );
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn controlplane_faults() {
+    let Some((env, ns)) = setup("doc-cp").await else {
+        return;
+    };
+    let client = &ns.client;
+    let id = &ns.name;
+    let group = format!("{id}.example.com");
+    apply(client, None, json!({"apiVersion": "apiregistration.k8s.io/v1", "kind": "APIService", "metadata": {"name": format!("v1.{group}")},
+        "spec": {"group": group, "version": "v1", "groupPriorityMinimum": 100, "versionPriority": 100, "insecureSkipTLSVerify": true,
+                 "service": {"namespace": id, "name": "missing-aggregator", "port": 443}}})).await.expect("apiservice");
+    // failurePolicy Ignore and a selector that matches nothing: safe for the other tests.
+    apply(client, None, json!({"apiVersion": "admissionregistration.k8s.io/v1", "kind": "ValidatingWebhookConfiguration", "metadata": {"name": format!("policy-{id}")},
+        "webhooks": [{"name": "check.example.com", "failurePolicy": "Ignore", "sideEffects": "None", "admissionReviewVersions": ["v1"],
+                      "objectSelector": {"matchLabels": {"sre-toolkit.io/never": "true"}},
+                      "clientConfig": {"service": {"namespace": id, "name": "missing-webhook", "port": 443}},
+                      "rules": [{"operations": ["CREATE"], "apiGroups": [""], "apiVersions": ["v1"], "resources": ["configmaps"]}]}]})).await.expect("webhook");
+    let doomed = format!("{id}-doomed");
+    apply(client, None, json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": doomed, "finalizers": ["sre-toolkit.io/test-hold"]}})).await.expect("ns");
+    let nss: kube::Api<k8s_openapi::api::core::v1::Namespace> = kube::Api::all(client.clone());
+    nss.delete(&doomed, &Default::default())
+        .await
+        .expect("delete ns");
+    let args = ["-A", "--checks", "controlplane", "--stuck-after", "0s"];
+    let a = expect_finding(
+        &env,
+        &args,
+        "apiservice-unavailable",
+        &format!("v1.{group}"),
+    )
+    .await;
+    assert!(
+        a["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("ServiceNotFound")),
+        "{a}"
+    );
+    let r = report(&env, &args);
+    let w = hits(&r, "webhook-service-unavailable", &format!("policy-{id}"));
+    assert_eq!(w.len(), 1, "{r}");
+    assert_eq!(w[0]["severity"], "warning");
+    assert!(w[0]["message"].as_str().is_some_and(
+        |m| m.contains("missing-webhook does not exist") && m.contains("failurePolicy Ignore")
+    ));
+    let t = hits(&r, "namespace-terminating-stuck", &doomed);
+    assert_eq!(t.len(), 1, "{r}");
+    assert!(
+        r["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|f| f["check"] != "apiserver-health"),
+        "the API server is healthy"
+    );
+    // Clean up: the APIService first, then let the namespace go.
+    let dyn_delete = |kind: &str, name: String| {
+        apply(
+            client,
+            None,
+            json!({"apiVersion": "v1", "kind": kind, "metadata": {"name": name}}),
+        )
+    };
+    let _ = dyn_delete;
+    let apis: kube::Api<k8s_openapi::kube_aggregator::pkg::apis::apiregistration::v1::APIService> =
+        kube::Api::all(client.clone());
+    apis.delete(&format!("v1.{group}"), &Default::default())
+        .await
+        .ok();
+    let hooks: kube::Api<
+        k8s_openapi::api::admissionregistration::v1::ValidatingWebhookConfiguration,
+    > = kube::Api::all(client.clone());
+    hooks
+        .delete(&format!("policy-{id}"), &Default::default())
+        .await
+        .ok();
+    let patch = json!({"metadata": {"finalizers": null}});
+    nss.patch(
+        &doomed,
+        &kube::api::PatchParams::default(),
+        &kube::api::Patch::Merge(&patch),
+    )
+    .await
+    .ok();
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn events_are_summarised_by_reason() {
+    let Some((env, ns)) = setup("doc-events").await else {
+        return;
+    };
+    for (i, (obj, reason, count)) in [
+        ("web-1", "BackOff", 12),
+        ("web-2", "BackOff", 3),
+        ("web-1", "FailedMount", 1),
+    ]
+    .iter()
+    .enumerate()
+    {
+        ns.apply(json!({"apiVersion": "v1", "kind": "Event", "metadata": {"name": format!("ev-{i}")}, "type": "Warning", "reason": reason,
+            "message": format!("{reason} happened"), "count": count, "lastTimestamp": jiff::Timestamp::now().to_string(),
+            "involvedObject": {"kind": "Pod", "namespace": ns.name, "name": obj}})).await.expect("event");
+    }
+    ns.apply(json!({"apiVersion": "v1", "kind": "Event", "metadata": {"name": "normal"}, "type": "Normal", "reason": "Pulled",
+        "message": "ok", "involvedObject": {"kind": "Pod", "namespace": ns.name, "name": "web-1"}})).await.expect("event");
+    let r = report(&env, &["-n", ns.name.as_str(), "--checks", "events"]);
+    let items = r["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), 2, "{items:?}");
+    let backoff = items
+        .iter()
+        .find(|f| {
+            f["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("BackOff:"))
+        })
+        .expect("BackOff summary");
+    assert_eq!(
+        backoff["message"],
+        "BackOff: 15 events on 2 objects in the last 1h; most on pod/web-1 (12x): BackOff happened"
+    );
+    assert_eq!(backoff["severity"], "info");
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn audit_flags_risky_templates_and_passes_hardened_ones() {
+    let Some((env, ns)) = setup("doc-audit").await else {
+        return;
+    };
+    ns.apply(deployment("risky", 1, json!({}), json!({"hostNetwork": true, "hostPID": true,
+        "volumes": [{"name": "host", "hostPath": {"path": "/var/run"}}],
+        "containers": [{"name": "app", "image": "nginx", "securityContext": {"privileged": true},
+            "env": [{"name": "TOKEN", "valueFrom": {"secretKeyRef": {"name": "api", "key": "token"}}}]},
+            {"name": "sidecar", "image": "registry.example/side:2.0"}]}))).await.expect("risky");
+    ns.apply(hardened("hardened")).await.expect("hardened");
+    let r = report(&env, &["-n", ns.name.as_str(), "audit"]);
+    let mut risky: Vec<String> = r["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["object"]["name"] == "risky")
+        .filter_map(|f| f["check"].as_str().map(String::from))
+        .collect();
+    risky.sort();
+    assert_eq!(
+        risky,
+        [
+            "audit-host-network",
+            "audit-host-path",
+            "audit-host-pid",
+            "audit-image-latest",
+            "audit-no-probes",
+            "audit-no-security-context",
+            "audit-privileged",
+            "audit-run-as-root",
+            "audit-sa-token-automount",
+            "audit-secret-in-env"
+        ]
+    );
+    assert!(
+        r["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|f| f["object"]["name"] != "hardened"),
+        "{r}"
+    );
+    // One finding per template, not per replica.
+    assert!(
+        r["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|f| f["object"]["kind"] != "Pod")
+    );
+    ns.delete().await;
+}
+
+fn hardened(name: &str) -> Value {
+    deployment(
+        name,
+        2,
+        json!({}),
+        json!({
+        "automountServiceAccountToken": false,
+        "securityContext": {"runAsNonRoot": true, "runAsUser": 10001},
+        "containers": [{"name": "app", "image": "registry.example/app:1.0",
+            "securityContext": {"allowPrivilegeEscalation": false, "readOnlyRootFilesystem": true},
+            "readinessProbe": {"httpGet": {"path": "/healthz", "port": 8080}},
+            "livenessProbe": {"httpGet": {"path": "/healthz", "port": 8080}},
+            "resources": {"requests": {"cpu": "10m", "memory": "16Mi"}, "limits": {"cpu": "100m", "memory": "64Mi"}}}]}),
+    )
+}
+
+#[tokio::test]
+async fn healthy_namespace_raises_nothing() {
+    let Some((env, ns)) = setup("doc-healthy").await else {
+        return;
+    };
+    ns.apply(hardened("web")).await.expect("web");
+    ns.apply(json!({"apiVersion": "v1", "kind": "Service", "metadata": {"name": "web"},
+        "spec": {"selector": {"app": "web"}, "ports": [{"name": "http", "port": 80, "targetPort": 8080}]}})).await.expect("svc");
+    ns.apply(json!({"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "web-tls"}, "type": "Opaque", "stringData": {"placeholder": "x"}})).await.expect("secret");
+    ns.apply(json!({"apiVersion": "networking.k8s.io/v1", "kind": "Ingress", "metadata": {"name": "web"},
+        "spec": {"tls": [{"hosts": ["web.example.com"], "secretName": "web-tls"}],
+                 "rules": [{"host": "web.example.com", "http": {"paths": [{"path": "/", "pathType": "Prefix",
+                    "backend": {"service": {"name": "web", "port": {"name": "http"}}}}]}}]}})).await.expect("ing");
+    ns.apply(json!({"apiVersion": "policy/v1", "kind": "PodDisruptionBudget", "metadata": {"name": "web"},
+        "spec": {"maxUnavailable": 1, "selector": {"matchLabels": {"app": "web"}}}})).await.expect("pdb");
+    let job = json!({"apiVersion": "batch/v1", "kind": "Job", "metadata": {"name": "once"},
+        "spec": {"template": {"spec": {"restartPolicy": "Never", "automountServiceAccountToken": false,
+            "securityContext": {"runAsNonRoot": true, "runAsUser": 10001},
+            "containers": [{"name": "once", "image": "registry.example/once:1.0", "securityContext": {"allowPrivilegeEscalation": false},
+                "resources": {"requests": {"cpu": "10m", "memory": "16Mi"}, "limits": {"memory": "64Mi"}}}]}}}});
+    ns.apply(job).await.expect("job");
+    let id = ns.name.clone();
+    let settled = eventually("healthy workloads settle", WAIT, || {
+        let r = report(&env, &["-n", id.as_str()]);
+        let mine: Vec<Value> = r["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| f["object"]["namespace"] == id.as_str())
+            .cloned()
+            .collect();
+        let ok = mine.is_empty()
+            && r["metadata"]["score"]["sections"]
+                .as_array()
+                .is_some_and(|s| !s.is_empty());
+        async move { ok.then_some(r) }
+    })
+    .await;
+    assert_eq!(settled["metadata"]["namespace"], id.as_str());
+    assert!(
+        settled["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|f| f["check"] != "apiserver-health")
+    );
+    let pods = settled["metadata"]["score"]["sections"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|s| s["name"] == "pods")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(pods["score"], 100, "{pods}");
+    // The namespace-only view exits 0 when only this namespace's pods are checked.
+    let r = doctor(
+        &env,
+        &[
+            "-n",
+            id.as_str(),
+            "--checks",
+            "pods,workloads,networking,audit",
+            "--fail-on",
+            "info",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("No problems found"), "{}", r.stderr);
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn suppression_by_annotation_flag_and_config() {
+    let Some((env, ns)) = setup("doc-suppress").await else {
+        return;
+    };
+    let mut quiet = pod(
+        "quiet",
+        json!({"team": "legacy"}),
+        json!({"sre-toolkit.io/ignore": "pod-no-resources"}),
+        json!({}),
+    );
+    quiet["spec"]["containers"][0]["resources"] = json!({});
+    ns.apply(quiet).await.expect("quiet");
+    let mut loud = pod("loud", json!({"team": "legacy"}), json!({}), json!({}));
+    loud["spec"]["containers"][0]["resources"] = json!({});
+    ns.apply(loud).await.expect("loud");
+    let mut other = pod("other", json!({}), json!({}), json!({}));
+    other["spec"]["containers"][0]["resources"] = json!({});
+    ns.apply(other).await.expect("other");
+    let args = ["-n", ns.name.as_str(), "--checks", "pod-no-resources"];
+    let r = report(&env, &args);
+    assert!(
+        hits(&r, "pod-no-resources", "quiet").is_empty(),
+        "annotation suppresses"
+    );
+    assert_eq!(hits(&r, "pod-no-resources", "loud").len(), 1);
+    assert_eq!(r["metadata"]["suppressed"], 1);
+    let flag = format!("pod-no-resources@{}/lo*", ns.name);
+    let r = report(&env, &[&args[..], &["--exclude", flag.as_str()]].concat());
+    assert!(hits(&r, "pod-no-resources", "loud").is_empty());
+    assert_eq!(hits(&r, "pod-no-resources", "other").len(), 1);
+    let dir = tempfile::tempdir().expect("tmp");
+    let cfg = dir.path().join("doctor.yaml");
+    std::fs::write(&cfg, "apiVersion: doctor.sre-toolkit.io/v1alpha1\nkind: DoctorConfig\nexclude:\n- checks: [pods]\n  labels: {team: legacy}\n").expect("write");
+    let cfg = cfg.display().to_string();
+    let r = report(&env, &[&args[..], &["--config", cfg.as_str()]].concat());
+    assert!(hits(&r, "pod-no-resources", "loud").is_empty());
+    assert_eq!(hits(&r, "pod-no-resources", "other").len(), 1);
+    assert_eq!(r["metadata"]["suppressed"], 2);
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn ci_gates_fail_on_and_min_score() {
+    let Some((env, ns)) = setup("doc-gates").await else {
+        return;
+    };
+    let mut bare = pod("bare", json!({}), json!({}), json!({}));
+    bare["spec"]["containers"][0]["resources"] = json!({});
+    ns.apply(bare).await.expect("bare");
+    ns.apply(pod("fine", json!({}), json!({}), json!({})))
+        .await
+        .expect("fine");
+    let base = ["-n", ns.name.as_str(), "--checks", "pod-no-resources"];
+    let with = |extra: &[&str]| doctor(&env, &[&base[..], extra].concat());
+    assert_eq!(
+        with(&[]).code,
+        0,
+        "a warning does not fail the default gate"
+    );
+    assert_eq!(with(&["--fail-on", "warning"]).code, 1);
+    // Two pods, one with a warning: (2 - 0.5) / 2 = 75.
+    let r = with(&["-o", "json"]).json();
+    assert_eq!(r["metadata"]["score"]["overall"], 75);
+    assert_eq!(r["metadata"]["score"]["grade"], "C");
+    assert_eq!(with(&["--min-score", "80"]).code, 1);
+    assert_eq!(with(&["--min-score", "70"]).code, 0);
+    assert_eq!(with(&["--fail-on", "never", "--min-score", "70"]).code, 0);
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn limited_user_gets_partial_results_with_warnings() {
+    let Some(env) = env().await else { return };
+    // Context "limited": namespace team-a from the context, `view` there and nothing else.
+    let r = doctor(&env, &["--context", "limited", "-o", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let j = r.json();
+    assert_eq!(
+        j["metadata"]["namespace"], "team-a",
+        "namespace comes from the context"
+    );
+    let skipped: Vec<&str> = j["metadata"]["skipped"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["resource"].as_str())
+        .collect();
+    assert!(
+        skipped.contains(&"nodes") && skipped.contains(&"persistentvolumes"),
+        "{skipped:?}"
+    );
+    assert!(!skipped.contains(&"pods"), "view in team-a covers pods");
+    assert!(
+        r.stderr.contains("warning: skipping nodes: forbidden"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        r.stderr.matches("warning: skipping nodes").count(),
+        1,
+        "one warning per kind"
+    );
+    // -n overrides the context's namespace; there everything namespaced is forbidden.
+    let r = doctor(
+        &env,
+        &["--context", "limited", "-n", "default", "--checks", "pods"],
+    );
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("error: nothing could be checked"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("kubectl auth can-i --list --context limited"),
+        "{}",
+        r.stderr
+    );
+    // Impersonation is refused for the limited user: 403 on every kind.
+    let r = doctor(
+        &env,
+        &["--context", "limited", "--as", "admin", "--checks", "pods"],
+    );
+    assert_eq!(r.code, 4, "{}", r.stderr);
+}
+
+#[tokio::test]
+async fn wrong_credentials_are_401_exit_4() {
+    let Some(env) = env().await else { return };
+    let text = std::fs::read_to_string(&env.kubeconfig).expect("kubeconfig");
+    let dir = tempfile::tempdir().expect("tmp");
+    let bad = dir.path().join("bad");
+    std::fs::write(
+        &bad,
+        text.replace("token: admin-token", "token: wrong-token"),
+    )
+    .expect("write");
+    let r = run_plugin(&bin(), &["--kubeconfig", &bad.display().to_string()], &[]);
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert_eq!(
+        r.stderr
+            .lines()
+            .filter(|l| l.starts_with("error: "))
+            .count(),
+        1,
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("Unauthorized"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("kubectl auth whoami --context admin"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[tokio::test]
+async fn works_as_a_kubectl_plugin_with_a_client_certificate() {
+    let Some((env, ns)) = setup("doc-plugin").await else {
+        return;
+    };
+    ns.apply(pod("web", json!({}), json!({}), json!({})))
+        .await
+        .expect("pod");
+    let dir = bin().parent().map(PathBuf::from).unwrap_or_default();
+    let path = format!(
+        "{}:{}",
+        dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = std::process::Command::new("kubectl")
+        .args([
+            "doctor",
+            "--context",
+            "cert-admin",
+            "-n",
+            ns.name.as_str(),
+            "--checks",
+            "pods",
+            "-o",
+            "json",
+        ])
+        .env("KUBECONFIG", &env.kubeconfig)
+        .env("PATH", path)
+        .output()
+        .expect("kubectl runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let j: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(j["metadata"]["context"], "cert-admin");
+    assert_eq!(j["metadata"]["namespace"], ns.name.as_str());
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn table_output_and_colour() {
+    let Some((env, ns)) = setup("doc-table").await else {
+        return;
+    };
+    let mut bare = pod("bare", json!({}), json!({}), json!({}));
+    bare["spec"]["containers"][0]["resources"] = json!({});
+    ns.apply(bare).await.expect("bare");
+    let base = ["-n", ns.name.as_str(), "--checks", "pod-no-resources"];
+    let plain = doctor(&env, &base);
+    assert!(
+        plain
+            .stdout
+            .starts_with("SEVERITY   CHECK              OBJECT     MESSAGE\n"),
+        "{}",
+        plain.stdout
+    );
+    assert!(plain.stdout.contains("warning    pod-no-resources   pod/bare   container \"app\" has no resource requests or limits"), "{}", plain.stdout);
+    assert!(
+        plain.stdout.contains("Overall score 50/100 (grade E)"),
+        "{}",
+        plain.stdout
+    );
+    assert!(
+        !plain.stdout.contains('\u{1b}'),
+        "no colour without a terminal"
+    );
+    let coloured = doctor(&env, &[&base[..], &["--color", "always"]].concat());
+    assert!(
+        coloured.stdout.contains("\u{1b}[33mwarning\u{1b}[39m"),
+        "{}",
+        coloured.stdout
+    );
+    let json = doctor(
+        &env,
+        &[&base[..], &["--color", "always", "-o", "json"]].concat(),
+    );
+    assert!(
+        !json.stdout.contains('\u{1b}'),
+        "structured output is never coloured"
+    );
+    let wide = doctor(&env, &[&base[..], &["-o", "wide", "--no-headers"]].concat());
+    assert!(wide.stdout.starts_with("warning "), "{}", wide.stdout);
+    assert!(
+        wide.stdout.contains("set requests so the scheduler"),
+        "{}",
+        wide.stdout
+    );
+    let yaml = doctor(&env, &[&base[..], &["-o", "yaml"]].concat());
+    assert!(
+        yaml.stdout
+            .starts_with("apiVersion: doctor.sre-toolkit.io/v1alpha1"),
+        "{}",
+        yaml.stdout
+    );
+    ns.delete().await;
+}

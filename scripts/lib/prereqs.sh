@@ -1,0 +1,28 @@
+# Sourced by scripts/demo.sh and scripts/test.sh: makes sure the toolchains are there and
+# builds the control-plane binaries (cached outside the repository).
+# shellcheck shell=bash
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit "${2:-1}"; }
+
+ensure_toolchains() {
+  command -v cargo >/dev/null || die "cargo not found: install Rust with rustup (https://rustup.rs)" 3
+  command -v go >/dev/null || die "go not found: install Go >= 1.26 (it builds the local control plane)" 3
+  command -v python3 >/dev/null || die "python3 not found (the control-plane build script uses it)" 3
+  if command -v rustup >/dev/null; then
+    rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt >&2
+    rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy >&2
+  fi
+}
+
+# Builds etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok (and kubectl when
+# the machine has none) into the cache; exports TESTCLUSTER_BINDIR and puts kubectl on PATH.
+ensure_testbins() {
+  local started=$SECONDS
+  TESTCLUSTER_BINDIR=$(bash scripts/build-testbins.sh all | tail -n1)
+  export TESTCLUSTER_BINDIR
+  if ! command -v kubectl >/dev/null; then
+    export PATH="$PATH:$TESTCLUSTER_BINDIR/kubectl-${K8S_VERSION:-v1.36.3}"
+  fi
+  say "control-plane binaries ready in $((SECONDS - started))s ($TESTCLUSTER_BINDIR)"
+}
