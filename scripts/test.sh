@@ -9,6 +9,7 @@ source scripts/lib/prereqs.sh
 
 ensure_toolchains
 ensure_testbins
+ensure_chromium
 
 say "cargo fmt --check"
 cargo fmt --all -- --check

@@ -26,3 +26,15 @@ ensure_testbins() {
   fi
   say "control-plane binaries ready in $((SECONDS - started))s ($TESTCLUSTER_BINDIR)"
 }
+
+# Debian's chromium, for the test that renders doctor's HTML report in a real browser.
+ensure_chromium() {
+  command -v chromium >/dev/null && return 0
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    say "installing chromium (Debian package) for the HTML rendering test"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else
+    echo "warning: chromium missing and cannot be installed here; the HTML rendering test will fail under CI" >&2
+  fi
+}

@@ -186,16 +186,24 @@ fn classify_shared(e: &Error) -> Classified {
             exit::KUBECONFIG,
             Some(match *what {
                 "context" => "list contexts with `kubectl config get-contexts`".into(),
-                other => format!("list {other}s with `kubectl config view -o jsonpath='{{.{other}s[*].name}}'`"),
+                other => format!(
+                    "list {other}s with `kubectl config view -o jsonpath='{{.{other}s[*].name}}'`"
+                ),
             }),
         ),
         Error::NoCurrentContext { .. } => classified(
             exit::KUBECONFIG,
             Some("pick one with --context or `kubectl config use-context NAME`".into()),
         ),
-        Error::Client { .. } => classified(
+        // kube runs exec credential plugins while building the client.
+        Error::Client { source, context } if matches!(**source, kube::Error::Auth(_)) => {
+            classify_kube(source, None, "", context)
+        }
+        Error::Client { context, .. } => classified(
             exit::KUBECONFIG,
-            Some("check the certificate and key data of this context with `kubectl config view --raw`".into()),
+            Some(format!(
+                "check the certificate and key data of context {context:?} with `kubectl config view --raw`"
+            )),
         ),
         Error::Api {
             action,
@@ -206,7 +214,9 @@ fn classify_shared(e: &Error) -> Classified {
         Error::Usage { hint, .. } => classified(exit::USAGE, hint.clone()),
         Error::Denied { context, .. } => classified(
             exit::API,
-            Some(format!("see what you may do with `kubectl auth can-i --list --context {context}`")),
+            Some(format!(
+                "see what you may do with `kubectl auth can-i --list --context {context}`"
+            )),
         ),
         Error::Interrupted => classified(exit::INTERRUPTED, None),
     }

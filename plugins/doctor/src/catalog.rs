@@ -109,6 +109,7 @@ checks! {
     "replicaset-create-failed", "workloads", Critical, "ReplicaSet cannot create pods (quota, admission)", [ReplicaSets];
     "job-failed", "workloads", Critical, "Job failed (BackoffLimitExceeded, DeadlineExceeded)", [Jobs];
     "cronjob-failing", "workloads", Warning, "CronJob's most recent Job failed", [CronJobs, Jobs];
+    "cronjob-missed-schedule", "workloads", Warning, "CronJob did not start a run it was scheduled for", [CronJobs];
     "service-no-endpoints", "networking", Critical, "Service has no ready endpoints (EndpointSlices)", [Services, EndpointSlices, Pods];
     "service-selector-no-match", "networking", Critical, "Service selector matches no pod", [Services, Pods];
     "ingress-backend-missing", "networking", Critical, "Ingress backend Service or port missing", [Ingresses, Services];

@@ -5,7 +5,10 @@
 pub mod audit;
 pub mod catalog;
 pub mod checks;
+pub mod cron;
 pub mod finding;
+pub mod formats;
+pub mod heal;
 pub mod quantity;
 pub mod report;
 pub mod score;
@@ -66,6 +69,30 @@ pub enum View {
     Audit,
     /// List every check: id, section, severity, what it finds.
     Checks,
+    /// Plan the safe fixes (restart crash-looping workloads, delete Evicted and Failed pods); --apply carries them out.
+    #[command(
+        after_help = "Dry-run by default: prints the plan with the equivalent kubectl commands and changes nothing.\n\
+With --apply each action is recorded as an Event on the object and a JSON line on stderr.\n\
+Exit code 1 when an applied action failed."
+    )]
+    Heal(HealArgs),
+}
+
+/// `kubectl doctor heal` flags.
+#[derive(Args, Debug, Clone, PartialEq, Eq)]
+pub struct HealArgs {
+    /// Carry out the plan (default: print it and change nothing).
+    #[arg(long)]
+    pub apply: bool,
+    /// At most this many actions per run.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub max_actions: usize,
+    /// A workload's last restart must be this recent to count; also the cooldown after heal restarted it.
+    #[arg(long, default_value = "1h", value_name = "DURATION", value_parser = shared::duration::parse)]
+    pub window: Duration,
+    /// Allow actions in a protected namespace (kube-system, kube-public, kube-node-lease). Repeatable.
+    #[arg(long, value_name = "NAMESPACE")]
+    pub allow_namespace: Vec<String>,
 }
 
 /// `-o` formats of the doctor.
@@ -80,11 +107,15 @@ pub enum Format {
     Json,
     /// The DoctorReport envelope as YAML.
     Yaml,
+    /// JUnit XML: a test suite per section, a failing test case per finding.
+    Junit,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
 }
 
 impl shared::cli::Format for Format {
     fn is_structured(&self) -> bool {
-        matches!(self, Self::Json | Self::Yaml)
+        matches!(self, Self::Json | Self::Yaml | Self::Junit | Self::Sarif)
     }
 }
 
@@ -139,6 +170,22 @@ pub struct DoctorArgs {
     /// Restarts at which a container is reported (default 5, or the config file's).
     #[arg(long, global = true, value_name = "N")]
     pub restart_threshold: Option<i32>,
+
+    /// Keep watching: rerun every --interval and print findings as they appear and clear.
+    #[arg(long, global = true)]
+    pub watch: bool,
+
+    /// How often --watch reruns the checks.
+    #[arg(long, global = true, value_name = "DURATION", default_value = "10s", value_parser = shared::duration::parse)]
+    pub interval: Duration,
+
+    /// With --watch, stop after N rounds (default: until interrupted).
+    #[arg(long, global = true, value_name = "N", hide = true)]
+    pub watch_count: Option<u32>,
+
+    /// Also write a self-contained HTML report to FILE.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub html: Option<PathBuf>,
 
     /// How long Terminating or Pending may last before it counts as stuck.
     #[arg(long, global = true, value_name = "DURATION", default_value = "5m", value_parser = shared::duration::parse)]
@@ -307,6 +354,20 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
         out.flush()?;
         return Ok(Outcome::Clean);
     }
+    if let Some(View::Heal(args)) = &cli.view {
+        let config = suppress::load(cli.doctor.config.as_deref())?;
+        let settings = heal::Settings {
+            restart_threshold: cli
+                .doctor
+                .restart_threshold
+                .or(config.restart_threshold)
+                .unwrap_or(5),
+            window: args.window,
+            max_actions: args.max_actions,
+            allowed: args.allow_namespace.clone(),
+        };
+        return run_heal(&cli, args.apply, &settings, &ctx, &mut out).await;
+    }
     let config = suppress::load(cli.doctor.config.as_deref())?;
     let rules = cli
         .doctor
@@ -347,48 +408,24 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
 
     let started = Instant::now();
     let cluster = Cluster::connect(&cli.kube).await?;
-    let spinner = shared::term::spinner(
-        ctx.progress,
-        format!("collecting from {} ({})", cluster.context, cluster.server),
-    );
-    let warn_ctx = ctx.clone();
-    let warn = move |m: &str| {
-        warn_ctx.warn(m);
-    };
-    let snap = snapshot::collect(&cluster, &kinds, &warn).await;
-    spinner.finish_and_clear();
-    let snap = snap?;
-    let listed_anything = [
-        snap.nodes.is_some(),
-        snap.pods.is_some(),
-        snap.deployments.is_some(),
-        snap.services.is_some(),
-        snap.namespaces.is_some(),
-        snap.pvcs.is_some(),
-        snap.health.is_some(),
-        snap.events.is_some(),
-        snap.statefulsets.is_some(),
-        snap.jobs.is_some(),
-        snap.hpas.is_some(),
-        snap.pvs.is_some(),
-    ]
-    .iter()
-    .any(|b| *b);
-    if !listed_anything && !snap.skipped.is_empty() {
-        return Err(Error::Denied {
-            message: format!(
-                "nothing could be checked: all {} kinds needed were refused",
-                snap.skipped.len()
-            ),
-            context: cluster.context.clone(),
-        }
-        .into());
+    if cli.doctor.watch {
+        return watch(
+            &cluster,
+            &kinds,
+            &selected,
+            &opts,
+            &suppressions,
+            &cli,
+            &ctx,
+            &mut out,
+        )
+        .await;
     }
-
-    let meta = meta_index(&snap);
-    let mut cx = Cx::new(&snap, &opts, &selected, &suppressions, meta);
-    checks::run_all(&mut cx);
-    let (findings, suppressed) = cx.finish();
+    let Diagnosis {
+        snap,
+        findings,
+        suppressed,
+    } = diagnose(&cluster, &kinds, &selected, &opts, &suppressions, &ctx).await?;
     let sections: Vec<&str> = CATEGORIES
         .iter()
         .copied()
@@ -418,9 +455,20 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
         score,
     };
     let report = report::envelope(metadata, findings);
+    if let Some(path) = &cli.doctor.html {
+        std::fs::write(path, formats::html(&report)).map_err(|e| {
+            Error::usage(
+                format!("cannot write --html {}: {e}", path.display()),
+                "pass a writable path",
+            )
+        })?;
+    }
+    let selected_ids: Vec<&str> = selected.iter().copied().collect();
     match cli.output.format {
         Format::Json => shared::output::write_json(&mut out, &report)?,
         Format::Yaml => shared::output::write_yaml(&mut out, &report)?,
+        Format::Junit => formats::write_junit(&mut out, &report, &selected_ids)?,
+        Format::Sarif => formats::write_sarif(&mut out, &report)?,
         f @ (Format::Table | Format::Wide) => {
             if report.items.is_empty() {
                 let mut err = std::io::stderr().lock();
@@ -442,6 +490,273 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
     }
     out.flush()?;
     Ok(outcome(&report, cli.doctor.fail_on, cli.doctor.min_score))
+}
+
+async fn run_heal(
+    cli: &Cli,
+    apply: bool,
+    settings: &heal::Settings,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    let kinds: BTreeSet<Kind> = [
+        Kind::Pods,
+        Kind::Deployments,
+        Kind::StatefulSets,
+        Kind::ReplicaSets,
+        Kind::Pdbs,
+    ]
+    .into();
+    let cluster = Cluster::connect(&cli.kube).await?;
+    let spinner = shared::term::spinner(
+        ctx.progress,
+        format!("collecting from {} ({})", cluster.context, cluster.server),
+    );
+    let warn_ctx = ctx.clone();
+    let warn = move |m: &str| warn_ctx.warn(m);
+    let snap = snapshot::collect(&cluster, &kinds, &warn).await;
+    spinner.finish_and_clear();
+    let snap = snap?;
+    if snap.pods.is_none() {
+        return Err(Error::Denied {
+            message: "cannot plan: pods could not be listed".into(),
+            context: cluster.context.clone(),
+        }
+        .into());
+    }
+    let mut actions = heal::plan(&snap, settings);
+    let planned = actions
+        .iter()
+        .filter(|a| a.status == heal::Status::Planned)
+        .count();
+    if apply {
+        let mut log = std::io::stderr().lock();
+        actions = heal::apply(&cluster, &snap, actions, &mut log).await;
+    }
+    let failed = actions.iter().any(|a| a.status == heal::Status::Failed);
+    let nothing = actions.is_empty();
+    let metadata = serde_json::json!({
+        "context": cluster.context, "server": cluster.server,
+        "namespace": cluster.scope.namespace().unwrap_or("*"),
+        "dryRun": !apply, "maxActions": settings.max_actions,
+        "windowSeconds": settings.window.as_secs(), "restartThreshold": settings.restart_threshold,
+        "generatedAt": snap.now.to_string(),
+    });
+    match cli.output.format {
+        Format::Json | Format::Yaml | Format::Junit | Format::Sarif => {
+            let list = shared::output::List::new(
+                "doctor",
+                report::SCHEMA_VERSION,
+                "HealPlan",
+                metadata,
+                actions,
+            );
+            if cli.output.format == Format::Json {
+                shared::output::write_json(out, &list)?;
+            } else {
+                shared::output::write_yaml(out, &list)?;
+            }
+        }
+        f => {
+            let all_ns = cluster.scope.namespace().is_none();
+            let mut headers = vec!["status", "action"];
+            if all_ns {
+                headers.push("namespace");
+            }
+            headers.extend(["object", "reason", "command"]);
+            if f == Format::Wide || actions.iter().any(|a| a.detail.is_some()) {
+                headers.push("note");
+            }
+            let with_note = headers.last() == Some(&"note");
+            let rows: Vec<Vec<String>> = actions
+                .iter()
+                .map(|a| {
+                    let status = serde_json::to_value(&a.status)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default();
+                    let action = serde_json::to_value(a.action)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default();
+                    let mut row = vec![status, action];
+                    if all_ns {
+                        row.push(a.object.namespace.clone().unwrap_or_default());
+                    }
+                    row.push(shared::sanitize::for_terminal(&a.object.kind_name()).into_owned());
+                    row.push(shared::sanitize::for_terminal(&a.reason).into_owned());
+                    row.push(a.command.clone());
+                    if with_note {
+                        row.push(
+                            shared::sanitize::for_terminal(a.detail.as_deref().unwrap_or(""))
+                                .into_owned(),
+                        );
+                    }
+                    row
+                })
+                .collect();
+            out.write_all(
+                shared::output::table(&headers, &rows, cli.output.no_headers).as_bytes(),
+            )?;
+        }
+    }
+    out.flush()?;
+    let mut err = std::io::stderr().lock();
+    if nothing {
+        writeln!(err, "Nothing to heal.")?;
+    } else if !apply {
+        writeln!(
+            err,
+            "Dry run: nothing was changed. Rerun with --apply to carry out {planned} action(s)."
+        )?;
+    }
+    Ok(if failed {
+        Outcome::Problems
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// One collection pass and every selected check.
+struct Diagnosis {
+    snap: Snapshot,
+    findings: Vec<finding::Finding>,
+    suppressed: usize,
+}
+
+async fn diagnose(
+    cluster: &Cluster,
+    kinds: &BTreeSet<Kind>,
+    selected: &BTreeSet<&'static str>,
+    opts: &Options,
+    suppressions: &suppress::Suppressions,
+    ctx: &Context,
+) -> Result<Diagnosis> {
+    let spinner = shared::term::spinner(
+        ctx.progress,
+        format!("collecting from {} ({})", cluster.context, cluster.server),
+    );
+    let warn_ctx = ctx.clone();
+    let warn = move |m: &str| warn_ctx.warn(m);
+    let snap = snapshot::collect(cluster, kinds, &warn).await;
+    spinner.finish_and_clear();
+    let snap = snap?;
+    let listed_anything = [
+        snap.nodes.is_some(),
+        snap.pods.is_some(),
+        snap.deployments.is_some(),
+        snap.services.is_some(),
+        snap.namespaces.is_some(),
+        snap.pvcs.is_some(),
+        snap.health.is_some(),
+        snap.events.is_some(),
+        snap.statefulsets.is_some(),
+        snap.jobs.is_some(),
+        snap.hpas.is_some(),
+        snap.pvs.is_some(),
+    ]
+    .iter()
+    .any(|b| *b);
+    if !listed_anything && !snap.skipped.is_empty() {
+        return Err(Error::Denied {
+            message: format!(
+                "nothing could be checked: all {} kinds needed were refused",
+                snap.skipped.len()
+            ),
+            context: cluster.context.clone(),
+        }
+        .into());
+    }
+    let (findings, suppressed) = {
+        let meta = meta_index(&snap);
+        let mut cx = Cx::new(&snap, opts, selected, suppressions, meta);
+        checks::run_all(&mut cx);
+        cx.finish()
+    };
+    Ok(Diagnosis {
+        snap,
+        findings,
+        suppressed,
+    })
+}
+
+/// `--watch`: rerun every `--interval` and print findings as they appear (`+`) and clear
+/// (`-`); with `-o json`, one JSON object per line (`{"type": "added"|"cleared", ...}`).
+#[allow(clippy::too_many_arguments)]
+async fn watch(
+    cluster: &Cluster,
+    kinds: &BTreeSet<Kind>,
+    selected: &BTreeSet<&'static str>,
+    opts: &Options,
+    suppressions: &suppress::Suppressions,
+    cli: &Cli,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> Result<Outcome> {
+    use std::collections::BTreeMap;
+    let key = |f: &finding::Finding| (f.check.clone(), f.object.clone());
+    let mut current: BTreeMap<(String, ObjectRef), finding::Finding> = BTreeMap::new();
+    let structured = matches!(
+        cli.output.format,
+        Format::Json | Format::Yaml | Format::Junit | Format::Sarif
+    );
+    let mut remaining = cli.doctor.watch_count;
+    loop {
+        let d = diagnose(cluster, kinds, selected, opts, suppressions, ctx).await?;
+        let next: BTreeMap<_, _> = d.findings.into_iter().map(|f| (key(&f), f)).collect();
+        let now = d.snap.now.to_string();
+        let added: Vec<&finding::Finding> = next
+            .iter()
+            .filter(|(k, _)| !current.contains_key(*k))
+            .map(|(_, f)| f)
+            .collect();
+        let cleared: Vec<&finding::Finding> = current
+            .iter()
+            .filter(|(k, _)| !next.contains_key(*k))
+            .map(|(_, f)| f)
+            .collect();
+        for (kind, list) in [("added", &added), ("cleared", &cleared)] {
+            for f in list.iter() {
+                if structured {
+                    let line = serde_json::json!({"apiVersion": format!("doctor.{}/{}", shared::output::API_GROUP, report::SCHEMA_VERSION),
+                        "kind": "FindingEvent", "type": kind, "time": now, "finding": f});
+                    writeln!(out, "{line}")?;
+                } else {
+                    let sign = if kind == "added" {
+                        ctx.stdout.critical("+")
+                    } else {
+                        ctx.stdout.ok("-")
+                    };
+                    writeln!(
+                        out,
+                        "{} {sign} {:<8} {:<28} {:<40} {}",
+                        &now[..19.min(now.len())],
+                        f.severity.as_str(),
+                        f.check,
+                        shared::sanitize::for_terminal(&format!(
+                            "{}{}",
+                            f.object
+                                .namespace
+                                .as_ref()
+                                .map(|n| format!("{n}/"))
+                                .unwrap_or_default(),
+                            f.object.kind_name()
+                        )),
+                        shared::sanitize::for_terminal(&f.message)
+                    )?;
+                }
+            }
+        }
+        out.flush()?;
+        current = next;
+        if let Some(n) = remaining.as_mut() {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                return Ok(Outcome::Clean);
+            }
+        }
+        tokio::time::sleep(cli.doctor.interval).await;
+    }
 }
 
 /// Exit status of a finished report: findings at or above `fail_on`, or a score below `min_score`.
@@ -483,6 +798,10 @@ mod tests {
             restart_threshold: None,
             stuck_after: Duration::from_secs(300),
             event_window: None,
+            html: None,
+            watch: false,
+            interval: Duration::from_secs(10),
+            watch_count: None,
         };
         let all = select(None, &args(&[], &[])).expect("ok");
         assert_eq!(all.len(), CHECKS.len());

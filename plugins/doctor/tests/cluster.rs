@@ -1312,3 +1312,677 @@ async fn table_output_and_colour() {
     );
     ns.delete().await;
 }
+
+/// The running cluster's kubeconfig with an extra user whose credentials come from an exec
+/// plugin, and a context `exec` that uses it.
+fn kubeconfig_with_exec(env: &Env, dir: &std::path::Path, script: &str) -> String {
+    let text = std::fs::read_to_string(&env.kubeconfig).expect("kubeconfig");
+    let mut kc: Value = serde_saphyr::from_str(&text).expect("kubeconfig parses");
+    let plugin = dir.join("credential-plugin.sh");
+    std::fs::write(&plugin, script).expect("write plugin");
+    kc["users"].as_array_mut().expect("users").push(json!({"name": "exec-user", "user": {"exec": {
+        "apiVersion": "client.authentication.k8s.io/v1", "command": "/bin/sh", "args": [plugin.display().to_string()],
+        "interactiveMode": "Never"}}}));
+    kc["contexts"].as_array_mut().expect("contexts").push(
+        json!({"name": "exec", "context": {"cluster": "sre-toolkit-test", "user": "exec-user"}}),
+    );
+    let path = dir.join("kubeconfig.json");
+    std::fs::write(&path, serde_json::to_string(&kc).expect("json")).expect("write");
+    path.display().to_string()
+}
+
+#[tokio::test]
+async fn exec_credential_plugins_work_and_their_failure_is_exit_3() {
+    let Some(env) = env().await else { return };
+    let dir = tempfile::tempdir().expect("tmp");
+    let good = kubeconfig_with_exec(
+        &env,
+        dir.path(),
+        "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"admin-token\"}}'\n",
+    );
+    let r = run_plugin(
+        &bin(),
+        &[
+            "--kubeconfig",
+            &good,
+            "--context",
+            "exec",
+            "-n",
+            "default",
+            "--checks",
+            "pods",
+            "-o",
+            "json",
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.json()["metadata"]["context"], "exec");
+    let bad_dir = tempfile::tempdir().expect("tmp");
+    let bad = kubeconfig_with_exec(
+        &env,
+        bad_dir.path(),
+        "echo 'token expired, run sso login' >&2; exit 1\n",
+    );
+    let r = run_plugin(
+        &bin(),
+        &[
+            "--kubeconfig",
+            &bad,
+            "--context",
+            "exec",
+            "--checks",
+            "pods",
+        ],
+        &[],
+    );
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert_eq!(
+        r.stderr
+            .lines()
+            .filter(|l| l.starts_with("error: "))
+            .count(),
+        1,
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("hint: the credentials of this context could not be loaded"),
+        "{}",
+        r.stderr
+    );
+}
+
+fn crashing_deployment(name: &str, replicas: i32) -> Value {
+    deployment(
+        name,
+        replicas,
+        json!({"fault.sre-toolkit.io/state": "waiting"}),
+        json!({}),
+    )
+    .pipe_annotate(json!({"fault.sre-toolkit.io/reason": "CrashLoopBackOff", "fault.sre-toolkit.io/restarts": "12",
+        "fault.sre-toolkit.io/last-reason": "Error", "fault.sre-toolkit.io/exit-code": "1"}))
+}
+
+trait Annotate {
+    fn pipe_annotate(self, annotations: Value) -> Value;
+}
+
+impl Annotate for Value {
+    /// Adds pod-template annotations to a Deployment manifest.
+    fn pipe_annotate(mut self, annotations: Value) -> Value {
+        self["spec"]["template"]["metadata"]["annotations"] = annotations;
+        self
+    }
+}
+
+/// An Evicted pod bound to a static node (status written, nothing runs it).
+async fn evicted_pod(client: &kube::Client, ns: &str, node: &str, name: &str) {
+    let mut p = pod(name, json!({}), json!({}), json!({"nodeName": node}));
+    apply(client, Some(ns), p.clone()).await.expect("pod");
+    p["status"] = json!({"phase": "Failed", "reason": "Evicted", "message": "The node was low on resource: ephemeral-storage."});
+    write_status(client, Some(ns), &p).await.expect("status");
+}
+
+async fn resource_versions(client: &kube::Client, ns: &str) -> BTreeMap<String, String> {
+    let deps: kube::Api<k8s_openapi::api::apps::v1::Deployment> =
+        kube::Api::namespaced(client.clone(), ns);
+    let pods: kube::Api<k8s_openapi::api::core::v1::Pod> =
+        kube::Api::namespaced(client.clone(), ns);
+    let mut m = BTreeMap::new();
+    for d in deps.list(&Default::default()).await.expect("list").items {
+        m.insert(
+            format!("deployment/{}", d.metadata.name.unwrap_or_default()),
+            d.metadata.resource_version.unwrap_or_default(),
+        );
+    }
+    for p in pods.list(&Default::default()).await.expect("list").items {
+        m.insert(
+            format!("pod/{}", p.metadata.name.unwrap_or_default()),
+            p.metadata.resource_version.unwrap_or_default(),
+        );
+    }
+    m
+}
+
+fn action<'a>(plan: &'a Value, name: &str) -> &'a Value {
+    plan["items"]
+        .as_array()
+        .and_then(|a| a.iter().find(|x| x["object"]["name"] == name))
+        .unwrap_or(&Value::Null)
+}
+
+use std::collections::BTreeMap;
+
+#[tokio::test]
+async fn heal_dry_run_changes_nothing_and_apply_does_exactly_the_plan() {
+    let Some((env, ns)) = setup("doc-heal").await else {
+        return;
+    };
+    let client = ns.client.clone();
+    let node = format!("static-{}", ns.name);
+    static_node(&client, &node, json!({}), ready_node_status())
+        .await
+        .expect("node");
+    ns.apply(crashing_deployment("crashy", 1))
+        .await
+        .expect("crashy");
+    ns.apply(crashing_deployment("guarded", 2))
+        .await
+        .expect("guarded");
+    ns.apply(json!({"apiVersion": "policy/v1", "kind": "PodDisruptionBudget", "metadata": {"name": "guarded"},
+        "spec": {"minAvailable": 2, "selector": {"matchLabels": {"app": "guarded"}}}})).await.expect("pdb");
+    ns.apply(hardened("steady")).await.expect("steady");
+    evicted_pod(&client, &ns.name, &node, "evicted-1").await;
+    let n = ns.name.clone();
+    let plan_args = ["heal", "-n", n.as_str(), "-o", "json"];
+    // Wait until kwok has made the crashers crash and the PDB controller has judged.
+    let plan = eventually("a full plan", WAIT, || {
+        let r = doctor(&env, &plan_args);
+        let j = if r.code == 0 { r.json() } else { Value::Null };
+        let ready = action(&j, "crashy")["status"] == "planned"
+            && action(&j, "guarded")["status"] == "skipped"
+            && action(&j, "evicted-1")["status"] == "planned";
+        async move { ready.then_some(j) }
+    })
+    .await;
+    assert_eq!(plan["kind"], "HealPlan");
+    assert_eq!(plan["metadata"]["dryRun"], true);
+    assert_eq!(
+        action(&plan, "crashy")["command"],
+        format!("kubectl rollout restart deployment/crashy -n {n}")
+    );
+    assert!(
+        action(&plan, "crashy")["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("restarted 12 times"))
+    );
+    assert_eq!(
+        action(&plan, "guarded")["detail"],
+        "PodDisruptionBudget guarded allows no disruption"
+    );
+    assert_eq!(action(&plan, "evicted-1")["action"], "delete-pod");
+    assert_eq!(
+        action(&plan, "steady"),
+        &Value::Null,
+        "healthy workloads are not in the plan"
+    );
+
+    let before = resource_versions(&client, &n).await;
+    let dry = doctor(&env, &["heal", "-n", n.as_str()]);
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    assert!(
+        dry.stderr
+            .contains("Dry run: nothing was changed. Rerun with --apply to carry out 2 action(s)."),
+        "{}",
+        dry.stderr
+    );
+    assert!(
+        dry.stdout.contains("kubectl delete pod evicted-1 -n"),
+        "{}",
+        dry.stdout
+    );
+    assert_eq!(
+        resource_versions(&client, &n).await,
+        before,
+        "a dry run changes nothing"
+    );
+
+    let applied = doctor(&env, &["heal", "-n", n.as_str(), "--apply", "-o", "json"]);
+    assert_eq!(applied.code, 0, "{}", applied.stderr);
+    let j = applied.json();
+    assert_eq!(action(&j, "crashy")["status"], "applied");
+    assert_eq!(action(&j, "evicted-1")["status"], "applied");
+    assert_eq!(action(&j, "guarded")["status"], "skipped");
+    let log: Vec<Value> = applied
+        .stderr
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    assert_eq!(
+        log.len(),
+        2,
+        "one JSON line per applied action: {}",
+        applied.stderr
+    );
+    assert!(
+        log.iter()
+            .all(|l| l["event"] == "heal" && l["status"] == "applied")
+    );
+    let after = resource_versions(&client, &n).await;
+    assert_ne!(
+        after.get("deployment/crashy"),
+        before.get("deployment/crashy"),
+        "crashy was restarted"
+    );
+    assert_eq!(
+        after.get("deployment/steady"),
+        before.get("deployment/steady"),
+        "steady untouched"
+    );
+    assert_eq!(
+        after.get("deployment/guarded"),
+        before.get("deployment/guarded"),
+        "guarded untouched"
+    );
+    let deps: kube::Api<k8s_openapi::api::apps::v1::Deployment> =
+        kube::Api::namespaced(client.clone(), &n);
+    let crashy = deps.get("crashy").await.expect("crashy");
+    let ann = crashy
+        .spec
+        .and_then(|s| s.template.metadata)
+        .and_then(|m| m.annotations)
+        .unwrap_or_default();
+    assert!(
+        ann.contains_key("kubectl.kubernetes.io/restartedAt"),
+        "{ann:?}"
+    );
+    let pods: kube::Api<k8s_openapi::api::core::v1::Pod> =
+        kube::Api::namespaced(client.clone(), &n);
+    assert!(
+        pods.get_opt("evicted-1")
+            .await
+            .expect("get")
+            .is_none_or(|p| p.metadata.deletion_timestamp.is_some())
+    );
+    let events: kube::Api<k8s_openapi::api::core::v1::Event> =
+        kube::Api::namespaced(client.clone(), &n);
+    let healed: Vec<String> = events
+        .list(&kube::api::ListParams::default().fields("reason=SreToolkitHeal"))
+        .await
+        .expect("events")
+        .items
+        .into_iter()
+        .filter_map(|e| e.involved_object.name)
+        .collect();
+    assert!(
+        healed.contains(&"crashy".to_string()) && healed.contains(&"evicted-1".to_string()),
+        "{healed:?}"
+    );
+    // Right after a restart, crashy is in its rollout or cooldown: not restarted again.
+    let again = doctor(&env, &plan_args).json();
+    assert_ne!(action(&again, "crashy")["status"], "planned", "{again}");
+    let nodes: kube::Api<k8s_openapi::api::core::v1::Node> = kube::Api::all(client.clone());
+    nodes.delete(&node, &Default::default()).await.ok();
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn heal_guards_max_actions_and_protected_namespaces() {
+    let Some((env, ns)) = setup("doc-guard").await else {
+        return;
+    };
+    let client = ns.client.clone();
+    let node = format!("static-{}", ns.name);
+    static_node(&client, &node, json!({}), ready_node_status())
+        .await
+        .expect("node");
+    for i in 0..3 {
+        evicted_pod(&client, &ns.name, &node, &format!("evicted-{i}")).await;
+    }
+    let mut keep = pod(
+        "keep-me",
+        json!({}),
+        json!({"sre-toolkit.io/ignore": "heal"}),
+        json!({"nodeName": node}),
+    );
+    ns.apply(keep.clone()).await.expect("pod");
+    keep["status"] =
+        json!({"phase": "Failed", "reason": "Evicted", "message": "kept for forensics"});
+    write_status(&client, Some(&ns.name), &keep)
+        .await
+        .expect("status");
+    let plan = doctor(
+        &env,
+        &[
+            "heal",
+            "-n",
+            ns.name.as_str(),
+            "--max-actions",
+            "2",
+            "-o",
+            "json",
+        ],
+    )
+    .json();
+    let statuses: Vec<&str> = plan["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a["status"].as_str())
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == "planned").count(),
+        2,
+        "{plan}"
+    );
+    let capped: Vec<&Value> = plan["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|a| a["detail"] == "--max-actions 2 reached")
+        .collect();
+    assert_eq!(capped.len(), 1, "{plan}");
+    assert_eq!(
+        action(&plan, "keep-me")["detail"],
+        "annotated sre-toolkit.io/ignore"
+    );
+
+    let sys_pod = format!("evicted-{}", ns.name);
+    evicted_pod(&client, "kube-system", &node, &sys_pod).await;
+    let plan = doctor(&env, &["heal", "-n", "kube-system", "-o", "json"]).json();
+    assert_eq!(action(&plan, &sys_pod)["status"], "skipped");
+    assert_eq!(
+        action(&plan, &sys_pod)["detail"],
+        "namespace kube-system is protected; name it with --allow-namespace kube-system"
+    );
+    let plan = doctor(
+        &env,
+        &[
+            "heal",
+            "-n",
+            "kube-system",
+            "--allow-namespace",
+            "kube-system",
+            "-o",
+            "json",
+        ],
+    )
+    .json();
+    assert_eq!(action(&plan, &sys_pod)["status"], "planned");
+    let pods: kube::Api<k8s_openapi::api::core::v1::Pod> =
+        kube::Api::namespaced(client.clone(), "kube-system");
+    pods.delete(&sys_pod, &Default::default()).await.ok();
+    let nodes: kube::Api<k8s_openapi::api::core::v1::Node> = kube::Api::all(client.clone());
+    nodes.delete(&node, &Default::default()).await.ok();
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn heal_cronjob_rbac_is_enough_to_apply() {
+    let Some((env, ns)) = setup("doc-healrbac").await else {
+        return;
+    };
+    let manifest = testcluster::repo_root().join("manifests/doctor/heal-cronjob.yaml");
+    let out = std::process::Command::new("kubectl")
+        .args([
+            "apply",
+            "--server-side",
+            "-f",
+            &manifest.display().to_string(),
+        ])
+        .env("KUBECONFIG", &env.kubeconfig)
+        .output()
+        .expect("kubectl");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let client = ns.client.clone();
+    let node = format!("static-{}", ns.name);
+    static_node(&client, &node, json!({}), ready_node_status())
+        .await
+        .expect("node");
+    evicted_pod(&client, &ns.name, &node, "evicted-rbac").await;
+    // Run as the CronJob's ServiceAccount: its ClusterRole must cover the whole run. Only in
+    // this test's namespace: the other tests' namespaces are not ours to heal.
+    let r = doctor(
+        &env,
+        &[
+            "heal",
+            "-n",
+            ns.name.as_str(),
+            "--apply",
+            "--as",
+            "system:serviceaccount:sre-toolkit:doctor-heal",
+            "-o",
+            "json",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        !r.stderr.contains("warning:"),
+        "no kind may be skipped: {}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("could not record"), "{}", r.stderr);
+    assert_eq!(action(&r.json(), "evicted-rbac")["status"], "applied");
+    // And it is least privilege: no Secrets.
+    let can = std::process::Command::new("kubectl")
+        .args([
+            "auth",
+            "can-i",
+            "list",
+            "secrets",
+            "-A",
+            "--as",
+            "system:serviceaccount:sre-toolkit:doctor-heal",
+        ])
+        .env("KUBECONFIG", &env.kubeconfig)
+        .output()
+        .expect("kubectl");
+    assert_eq!(String::from_utf8_lossy(&can.stdout).trim(), "no");
+    let nodes: kube::Api<k8s_openapi::api::core::v1::Node> = kube::Api::all(client.clone());
+    nodes.delete(&node, &Default::default()).await.ok();
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn junit_sarif_and_html_reports() {
+    let Some((env, ns)) = setup("doc-formats").await else {
+        return;
+    };
+    let mut bare = pod("bare", json!({}), json!({}), json!({}));
+    bare["spec"]["containers"][0]["resources"] = json!({});
+    ns.apply(bare).await.expect("bare");
+    let n = ns.name.clone();
+    let base = ["-n", n.as_str(), "--checks", "pods"];
+    let junit = doctor(&env, &[&base[..], &["-o", "junit"]].concat());
+    assert_eq!(junit.code, 0, "{}", junit.stderr);
+    assert!(junit.stdout.starts_with("<?xml"), "{}", junit.stdout);
+    assert!(
+        junit.stdout.contains("<testsuite name=\"pods\""),
+        "{}",
+        junit.stdout
+    );
+    assert!(
+        junit.stdout.contains(&format!(
+            "name=\"pod-no-resources Pod/{n}/bare\"><failure type=\"warning\""
+        )),
+        "{}",
+        junit.stdout
+    );
+    assert!(
+        junit
+            .stdout
+            .contains("<testcase classname=\"doctor.pods.pod-crashloop\" name=\"pod-crashloop\"/>"),
+        "{}",
+        junit.stdout
+    );
+    let dir = tempfile::tempdir().expect("tmp");
+    let xml = dir.path().join("report.xml");
+    std::fs::write(&xml, &junit.stdout).expect("write");
+    let parsed = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sys, xml.dom.minidom as m; m.parse(sys.argv[1])",
+            &xml.display().to_string(),
+        ])
+        .status()
+        .expect("python3");
+    assert!(parsed.success(), "JUnit output is well-formed XML");
+
+    let sarif = doctor(&env, &[&base[..], &["-o", "sarif"]].concat()).json();
+    assert_eq!(sarif["version"], "2.1.0");
+    let results = sarif["runs"][0]["results"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(results.len(), 1, "{sarif}");
+    assert_eq!(results[0]["ruleId"], "pod-no-resources");
+    assert_eq!(results[0]["level"], "warning");
+    assert_eq!(
+        results[0]["locations"][0]["logicalLocations"][0]["fullyQualifiedName"],
+        format!("Pod/{n}/bare")
+    );
+    assert!(
+        sarif["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .is_some_and(|r| r.len() > 50)
+    );
+
+    let html = dir.path().join("report.html");
+    let html_s = html.display().to_string();
+    let r = doctor(
+        &env,
+        &[&base[..], &["--html", html_s.as_str(), "-o", "json"]].concat(),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = std::fs::read_to_string(&html).expect("html written");
+    assert!(
+        page.contains("pod-no-resources") && !page.contains("http://"),
+        "self-contained"
+    );
+    // Rendered by a real browser: the DOM after scripts ran.
+    let chromium = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    let Some(chromium) = chromium else {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI installs chromium (scripts/test.sh)"
+        );
+        return;
+    };
+    let profile = tempfile::tempdir().expect("tmp");
+    let dom = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            &format!("--user-data-dir={}", profile.path().display()),
+            "--dump-dom",
+            &format!("file://{html_s}"),
+        ])
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(
+        dom.contains("<td><code>pod-no-resources</code></td>"),
+        "{dom}"
+    );
+    assert!(dom.contains("id=\"grade\">E</div>"), "{dom}");
+    assert!(dom.contains(&format!("Pod/{n}/bare")), "{dom}");
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn watch_prints_findings_as_they_appear_and_clear() {
+    use std::io::BufRead;
+    let Some((env, ns)) = setup("doc-watch").await else {
+        return;
+    };
+    let mut bare = pod("bare", json!({}), json!({}), json!({}));
+    bare["spec"]["containers"][0]["resources"] = json!({});
+    ns.apply(bare).await.expect("bare");
+    let mut child = std::process::Command::new(bin())
+        .args([
+            "--kubeconfig",
+            &env.kubeconfig.display().to_string(),
+            "-n",
+            ns.name.as_str(),
+            "--checks",
+            "pod-no-resources",
+            "--watch",
+            "--interval",
+            "1s",
+            "--watch-count",
+            "20",
+            "-o",
+            "json",
+        ])
+        .env("HOME", std::env::temp_dir())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel::<Value>();
+    let reader = std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if let Ok(v) = serde_json::from_str::<Value>(&line) {
+                let _ = tx.send(v);
+            }
+        }
+    });
+    let first = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("first event");
+    assert_eq!(first["kind"], "FindingEvent");
+    assert_eq!(first["type"], "added");
+    assert_eq!(first["finding"]["object"]["name"], "bare");
+    let pods: kube::Api<k8s_openapi::api::core::v1::Pod> =
+        kube::Api::namespaced(ns.client.clone(), &ns.name);
+    pods.delete("bare", &kube::api::DeleteParams::default().grace_period(0))
+        .await
+        .expect("delete");
+    let cleared = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("cleared event");
+    assert_eq!(cleared["type"], "cleared");
+    assert_eq!(cleared["finding"]["object"]["name"], "bare");
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = reader.join();
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn cronjob_that_cannot_start_misses_its_schedule() {
+    let Some((env, ns)) = setup("doc-cron").await else {
+        return;
+    };
+    // A quota of zero Jobs: the CronJob controller cannot start any run.
+    ns.apply(json!({"apiVersion": "v1", "kind": "ResourceQuota", "metadata": {"name": "no-jobs"}, "spec": {"hard": {"count/jobs.batch": "0"}}}))
+        .await
+        .expect("quota");
+    ns.apply(json!({"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "every-minute"},
+        "spec": {"schedule": "* * * * *", "jobTemplate": {"spec": {"template": failing_pod_template("every-minute")}}}})).await.expect("cronjob");
+    ns.apply(json!({"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "paused"},
+        "spec": {"schedule": "* * * * *", "suspend": true, "jobTemplate": {"spec": {"template": failing_pod_template("paused")}}}})).await.expect("cronjob");
+    let args = [
+        "-n",
+        ns.name.as_str(),
+        "--checks",
+        "cronjob-missed-schedule",
+        "--stuck-after",
+        "0s",
+    ];
+    let f = expect_finding(&env, &args, "cronjob-missed-schedule", "every-minute").await;
+    assert!(
+        f["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("did not start") && m.contains("never ran")),
+        "{f}"
+    );
+    assert!(
+        hits(&report(&env, &args), "cronjob-missed-schedule", "paused").is_empty(),
+        "suspended CronJobs are not late"
+    );
+    ns.delete().await;
+}

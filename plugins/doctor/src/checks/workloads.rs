@@ -6,6 +6,49 @@ use crate::finding::Severity;
 use k8s_openapi::api::batch::v1::Job;
 use std::collections::HashMap;
 
+/// A CronJob whose next run after its last (or its creation) is past due by more than its
+/// startingDeadlineSeconds (or `--stuck-after`): the controller did not start it. Schedules
+/// in a time zone other than UTC are not evaluated.
+fn missed_schedule(cx: &mut Cx<'_>, cj: &k8s_openapi::api::batch::v1::CronJob) {
+    let Some(spec) = &cj.spec else { return };
+    if spec.suspend == Some(true)
+        || spec
+            .time_zone
+            .as_deref()
+            .is_some_and(|z| z != "UTC" && z != "Etc/UTC")
+    {
+        return;
+    }
+    let Some(schedule) = crate::cron::Schedule::parse(&spec.schedule) else {
+        return;
+    };
+    let last = cj
+        .status
+        .as_ref()
+        .and_then(|s| s.last_schedule_time.as_ref());
+    let Some(reference) = last.or(cj.metadata.creation_timestamp.as_ref()) else {
+        return;
+    };
+    let horizon = jiff::SignedDuration::from_hours(24 * 366);
+    let Some(due) = schedule.next_after(reference.0, horizon) else {
+        return;
+    };
+    let grace = spec.starting_deadline_seconds.unwrap_or(cx.stuck_secs());
+    let late = cx.snap.now.duration_since(due);
+    if late.as_secs() > grace {
+        let since = match last {
+            Some(t) => format!("last run started {}", t.0),
+            None => "never ran".to_string(),
+        };
+        cx.emit(
+            "cronjob-missed-schedule",
+            obj("CronJob", &cj.metadata),
+            format!("run due at {due} ({} late) did not start; schedule {:?}, {since}", super::ago(late), spec.schedule),
+            "the controller could not create the Job: check events (`kubectl describe cronjob`), ResourceQuota and concurrencyPolicy",
+        );
+    }
+}
+
 fn short_severity(available: i32) -> Severity {
     if available == 0 {
         Severity::Critical
@@ -133,6 +176,7 @@ pub(crate) fn run(cx: &mut Cx<'_>) {
         }
     }
     for cj in snap.cronjobs.iter().flatten() {
+        missed_schedule(cx, cj);
         let Some(uid) = cj.metadata.uid.as_deref() else {
             continue;
         };

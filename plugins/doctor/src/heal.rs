@@ -1,0 +1,398 @@
+//! `kubectl doctor heal`: the safe fixes. It plans from one collection pass and, only with
+//! `--apply`, carries the plan out.
+//!
+//! Actions: rollout-restart Deployments and StatefulSets whose pods restarted at least
+//! `--restart-threshold` times with the last restart inside `--window` (counts are
+//! cumulative, so a recent termination is what makes them current); delete Evicted pods
+//! and Failed pods that no Job owns. Guards: protected namespaces (kube-system, kube-public,
+//! kube-node-lease) unless named with `--allow-namespace`; `--max-actions`; a restart is
+//! skipped when a PodDisruptionBudget over the workload allows no disruption, when a rollout
+//! is already in progress, or when the workload was restarted inside the window (cooldown);
+//! objects annotated `sre-toolkit.io/ignore: heal` (or `*`) are left alone. Every applied
+//! action is recorded as an Event on the object and a JSON line on stderr.
+
+use crate::checks::{IGNORE_ANNOTATION, controller, selector_matches};
+use crate::finding::ObjectRef;
+use crate::snapshot::Snapshot;
+use k8s_openapi::api::apps::v1::{Deployment, StatefulSet};
+use k8s_openapi::api::core::v1::{Event, Pod};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
+use kube::api::{Api, DeleteParams, Patch, PatchParams, PostParams};
+use serde::Serialize;
+use shared::cluster::Cluster;
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// Namespaces heal never touches unless named with `--allow-namespace`.
+pub const PROTECTED: &[&str] = &["kube-system", "kube-public", "kube-node-lease"];
+/// The annotation kubectl's `rollout restart` sets; heal sets the same.
+pub const RESTARTED_AT: &str = "kubectl.kubernetes.io/restartedAt";
+
+/// What heal does to an object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionKind {
+    /// `kubectl rollout restart`.
+    RolloutRestart,
+    /// `kubectl delete pod`.
+    DeletePod,
+}
+
+/// Where an action stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// In the plan (dry-run).
+    Planned,
+    /// Not in the plan, for `reason`.
+    Skipped,
+    /// Carried out.
+    Applied,
+    /// Tried and failed.
+    Failed,
+}
+
+/// One action of the plan.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Action {
+    /// What to do.
+    pub action: ActionKind,
+    /// To what.
+    pub object: ObjectRef,
+    /// Why.
+    pub reason: String,
+    /// The kubectl command that does the same.
+    pub command: String,
+    /// Planned, skipped, applied or failed.
+    pub status: Status,
+    /// Why it was skipped or failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// Heal's tunables.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Restarts from which a workload is restarted.
+    pub restart_threshold: i32,
+    /// The last restart must be this recent; also the cooldown after a restart.
+    pub window: Duration,
+    /// At most this many actions.
+    pub max_actions: usize,
+    /// Protected namespaces the user named.
+    pub allowed: Vec<String>,
+}
+
+fn ignored(meta: &ObjectMeta) -> bool {
+    meta.annotations
+        .as_ref()
+        .and_then(|a| a.get(IGNORE_ANNOTATION))
+        .is_some_and(|v| v.split(',').any(|s| matches!(s.trim(), "heal" | "*")))
+}
+
+fn selector_labels(sel: &LabelSelector) -> BTreeMap<String, String> {
+    sel.match_labels.clone().unwrap_or_default()
+}
+
+/// Builds the plan. Pure: everything comes from the snapshot.
+pub fn plan(snap: &Snapshot, s: &Settings) -> Vec<Action> {
+    let now = snap.now;
+    let window =
+        jiff::SignedDuration::try_from(s.window).unwrap_or(jiff::SignedDuration::from_hours(1));
+    let pods = snap.pods.as_deref().unwrap_or(&[]);
+    let mut out: Vec<Action> = Vec::new();
+    let protected = |ns: &str| PROTECTED.contains(&ns) && !s.allowed.iter().any(|a| a == ns);
+
+    // Restarts: pods restarting now, grouped by their workload.
+    let mut restarting: BTreeMap<(String, String, String), (i32, String)> = BTreeMap::new();
+    for p in pods {
+        let Some(st) = &p.status else { continue };
+        for cs in st.container_statuses.iter().flatten() {
+            let recent = cs
+                .last_state
+                .as_ref()
+                .and_then(|l| l.terminated.as_ref())
+                .and_then(|t| t.finished_at.as_ref())
+                .is_some_and(|t| now.duration_since(t.0) <= window);
+            if cs.restart_count < s.restart_threshold || !recent {
+                continue;
+            }
+            let ns = p.metadata.namespace.clone().unwrap_or_default();
+            let owner = match controller(&p.metadata) {
+                Some(("ReplicaSet", rs, _)) => snap
+                    .replicasets
+                    .iter()
+                    .flatten()
+                    .find(|r| {
+                        r.metadata.namespace.as_deref() == Some(&ns)
+                            && r.metadata.name.as_deref() == Some(rs)
+                    })
+                    .and_then(|r| controller(&r.metadata))
+                    .filter(|(k, _, _)| *k == "Deployment")
+                    .map(|(_, n, _)| ("Deployment", n.to_string())),
+                Some(("StatefulSet", n, _)) => Some(("StatefulSet", n.to_string())),
+                _ => None,
+            };
+            if let Some((kind, name)) = owner {
+                let e = restarting
+                    .entry((kind.to_string(), ns, name))
+                    .or_insert((0, String::new()));
+                if cs.restart_count > e.0 {
+                    *e = (
+                        cs.restart_count,
+                        format!(
+                            "pod {} container {:?}",
+                            p.metadata.name.as_deref().unwrap_or(""),
+                            cs.name
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    for ((kind, ns, name), (restarts, which)) in restarting {
+        let (meta, template_ann, selector, rolling) = match kind.as_str() {
+            "Deployment" => {
+                let Some(d) = find::<Deployment>(snap.deployments.as_deref(), &ns, &name) else {
+                    continue;
+                };
+                let rolling = d.status.as_ref().is_some_and(|st| {
+                    st.updated_replicas.unwrap_or(0)
+                        < d.spec.as_ref().and_then(|s| s.replicas).unwrap_or(1)
+                        && st.conditions.iter().flatten().any(|c| {
+                            c.type_ == "Progressing"
+                                && c.status == "True"
+                                && c.reason.as_deref() == Some("ReplicaSetUpdated")
+                        })
+                });
+                let spec = d.spec.as_ref();
+                (
+                    &d.metadata,
+                    spec.and_then(|s| s.template.metadata.as_ref())
+                        .and_then(|m| m.annotations.as_ref()),
+                    spec.map(|s| selector_labels(&s.selector)),
+                    rolling,
+                )
+            }
+            _ => {
+                let Some(st) = find::<StatefulSet>(snap.statefulsets.as_deref(), &ns, &name) else {
+                    continue;
+                };
+                let spec = st.spec.as_ref();
+                let rolling = st.status.as_ref().is_some_and(|x| {
+                    x.update_revision.is_some() && x.update_revision != x.current_revision
+                });
+                (
+                    &st.metadata,
+                    spec.and_then(|s| s.template.metadata.as_ref())
+                        .and_then(|m| m.annotations.as_ref()),
+                    spec.map(|s| selector_labels(&s.selector)),
+                    rolling,
+                )
+            }
+        };
+        let object = ObjectRef::namespaced(&kind, Some(&ns), &name);
+        let mut a = Action {
+            action: ActionKind::RolloutRestart,
+            object,
+            reason: format!(
+                "{which} restarted {restarts} times, last within {}",
+                shared::duration::human(s.window)
+            ),
+            command: format!(
+                "kubectl rollout restart {}/{name} -n {ns}",
+                kind.to_lowercase()
+            ),
+            status: Status::Planned,
+            detail: None,
+        };
+        let cooldown = template_ann
+            .and_then(|m| m.get(RESTARTED_AT))
+            .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+            .is_some_and(|t| now.duration_since(t) <= window);
+        let blocking_pdb = selector.as_ref().and_then(|sel| {
+            snap.pdbs.iter().flatten().find(|pdb| {
+                pdb.metadata.namespace.as_deref() == Some(&ns)
+                    && pdb
+                        .status
+                        .as_ref()
+                        .is_some_and(|st| st.disruptions_allowed == 0)
+                    && pdb
+                        .spec
+                        .as_ref()
+                        .and_then(|s| s.selector.as_ref())
+                        .is_some_and(|ps| {
+                            let pl = selector_labels(ps);
+                            !pl.is_empty() && selector_matches(&pl, Some(sel))
+                        })
+            })
+        });
+        a.detail = if protected(&ns) {
+            Some(format!(
+                "namespace {ns} is protected; name it with --allow-namespace {ns}"
+            ))
+        } else if ignored(meta) {
+            Some(format!("annotated {IGNORE_ANNOTATION}"))
+        } else if let Some(pdb) = blocking_pdb {
+            Some(format!(
+                "PodDisruptionBudget {} allows no disruption",
+                pdb.metadata.name.as_deref().unwrap_or("")
+            ))
+        } else if rolling {
+            Some("a rollout is already in progress".into())
+        } else if cooldown {
+            Some(format!(
+                "restarted less than {} ago (cooldown)",
+                shared::duration::human(s.window)
+            ))
+        } else {
+            None
+        };
+        out.push(a);
+    }
+
+    for p in pods {
+        let Some(st) = &p.status else { continue };
+        if st.phase.as_deref() != Some("Failed") {
+            continue;
+        }
+        let evicted = st.reason.as_deref() == Some("Evicted");
+        if !evicted && controller(&p.metadata).is_some_and(|(k, _, _)| k == "Job") {
+            continue; // a Job's failed pods are its history
+        }
+        let ns = p.metadata.namespace.clone().unwrap_or_default();
+        let name = p.metadata.name.clone().unwrap_or_default();
+        out.push(Action {
+            action: ActionKind::DeletePod,
+            object: ObjectRef::namespaced("Pod", Some(&ns), &name),
+            reason: if evicted {
+                format!("Evicted: {}", st.message.as_deref().unwrap_or(""))
+            } else {
+                "Failed and owned by no Job".into()
+            },
+            command: format!("kubectl delete pod {name} -n {ns}"),
+            status: Status::Planned,
+            detail: if protected(&ns) {
+                Some(format!(
+                    "namespace {ns} is protected; name it with --allow-namespace {ns}"
+                ))
+            } else if ignored(&p.metadata) {
+                Some(format!("annotated {IGNORE_ANNOTATION}"))
+            } else {
+                None
+            },
+        });
+    }
+
+    let mut taken = 0;
+    for a in &mut out {
+        if a.detail.is_some() {
+            a.status = Status::Skipped;
+        } else if taken >= s.max_actions {
+            a.status = Status::Skipped;
+            a.detail = Some(format!("--max-actions {} reached", s.max_actions));
+        } else {
+            taken += 1;
+        }
+    }
+    out
+}
+
+fn find<'a, K: kube::Resource>(items: Option<&'a [K]>, ns: &str, name: &str) -> Option<&'a K> {
+    items?.iter().find(|o| {
+        o.meta().namespace.as_deref() == Some(ns) && o.meta().name.as_deref() == Some(name)
+    })
+}
+
+async fn record(cluster: &Cluster, a: &Action, uid: Option<String>) {
+    let ns = a.object.namespace.clone().unwrap_or_default();
+    let now = jiff::Timestamp::now();
+    let ok = a.status == Status::Applied;
+    let event: Event = match serde_json::from_value(serde_json::json!({
+        "metadata": {"generateName": format!("{}.", a.object.name), "namespace": ns},
+        "involvedObject": {"kind": a.object.kind, "namespace": ns, "name": a.object.name, "uid": uid},
+        "type": if ok { "Normal" } else { "Warning" },
+        "reason": if ok { "SreToolkitHeal" } else { "SreToolkitHealFailed" },
+        "message": format!("{}: {}{}", a.command, a.reason, a.detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default()),
+        "source": {"component": "kubectl-doctor-heal"},
+        "firstTimestamp": now.to_string(), "lastTimestamp": now.to_string(), "count": 1,
+    })) {
+        Ok(e) => e,
+        Err(_) => return,
+    };
+    let events: Api<Event> = Api::namespaced(cluster.client.clone(), &ns);
+    if let Err(e) = events.create(&PostParams::default(), &event).await {
+        tracing::warn!(
+            "could not record an Event for {}: {e}",
+            a.object.kind_name()
+        );
+    }
+}
+
+/// Carries out the planned actions, in order; returns the plan with statuses updated and
+/// writes one JSON line per action to `log`.
+pub async fn apply(
+    cluster: &Cluster,
+    snap: &Snapshot,
+    mut actions: Vec<Action>,
+    log: &mut dyn std::io::Write,
+) -> Vec<Action> {
+    for a in actions.iter_mut().filter(|a| a.status == Status::Planned) {
+        let ns = a.object.namespace.clone().unwrap_or_default();
+        let name = a.object.name.clone();
+        let now = jiff::Timestamp::now().to_string();
+        let patch = serde_json::json!({"spec": {"template": {"metadata": {"annotations": {RESTARTED_AT: now}}}}});
+        let pp = PatchParams::default();
+        let (result, uid) = match (a.action, a.object.kind.as_str()) {
+            (ActionKind::RolloutRestart, "Deployment") => {
+                let api: Api<Deployment> = Api::namespaced(cluster.client.clone(), &ns);
+                let uid = find::<Deployment>(snap.deployments.as_deref(), &ns, &name)
+                    .and_then(|d| d.metadata.uid.clone());
+                (
+                    api.patch(&name, &pp, &Patch::Strategic(&patch))
+                        .await
+                        .map(|_| ()),
+                    uid,
+                )
+            }
+            (ActionKind::RolloutRestart, _) => {
+                let api: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), &ns);
+                let uid = find::<StatefulSet>(snap.statefulsets.as_deref(), &ns, &name)
+                    .and_then(|d| d.metadata.uid.clone());
+                (
+                    api.patch(&name, &pp, &Patch::Strategic(&patch))
+                        .await
+                        .map(|_| ()),
+                    uid,
+                )
+            }
+            (ActionKind::DeletePod, _) => {
+                let api: Api<Pod> = Api::namespaced(cluster.client.clone(), &ns);
+                let uid = find::<Pod>(snap.pods.as_deref(), &ns, &name)
+                    .and_then(|p| p.metadata.uid.clone());
+                (
+                    api.delete(&name, &DeleteParams::default())
+                        .await
+                        .map(|_| ()),
+                    uid,
+                )
+            }
+        };
+        match result {
+            Ok(()) => a.status = Status::Applied,
+            Err(e) => {
+                a.status = Status::Failed;
+                a.detail = Some(match &e {
+                    kube::Error::Api(s) => s.message.clone(),
+                    other => other.to_string(),
+                });
+            }
+        }
+        record(cluster, a, uid).await;
+        let line = serde_json::json!({"ts": jiff::Timestamp::now().to_string(), "plugin": "kubectl-doctor", "event": "heal",
+            "action": a.action, "object": a.object, "status": a.status, "reason": a.reason, "detail": a.detail});
+        let _ = writeln!(log, "{line}");
+    }
+    actions
+}
