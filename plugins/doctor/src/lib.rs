@@ -508,15 +508,7 @@ async fn run_heal(
     ]
     .into();
     let cluster = Cluster::connect(&cli.kube).await?;
-    let spinner = shared::term::spinner(
-        ctx.progress,
-        format!("collecting from {} ({})", cluster.context, cluster.server),
-    );
-    let warn_ctx = ctx.clone();
-    let warn = move |m: &str| warn_ctx.warn(m);
-    let snap = snapshot::collect(&cluster, &kinds, &warn).await;
-    spinner.finish_and_clear();
-    let snap = snap?;
+    let snap = collect_with_progress(&cluster, &kinds, ctx).await?;
     if snap.pods.is_none() {
         return Err(Error::Denied {
             message: "cannot plan: pods could not be listed".into(),
@@ -617,6 +609,23 @@ async fn run_heal(
     })
 }
 
+/// The collection pass with a spinner on stderr; skipped kinds become warnings.
+async fn collect_with_progress(
+    cluster: &Cluster,
+    kinds: &BTreeSet<Kind>,
+    ctx: &Context,
+) -> Result<Snapshot> {
+    let spinner = shared::term::spinner(
+        ctx.progress,
+        format!("collecting from {} ({})", cluster.context, cluster.server),
+    );
+    let warn_ctx = ctx.clone();
+    let warn = move |m: &str| warn_ctx.warn(m);
+    let snap = snapshot::collect(cluster, kinds, &warn).await;
+    spinner.finish_and_clear();
+    Ok(snap?)
+}
+
 /// One collection pass and every selected check.
 struct Diagnosis {
     snap: Snapshot,
@@ -632,15 +641,7 @@ async fn diagnose(
     suppressions: &suppress::Suppressions,
     ctx: &Context,
 ) -> Result<Diagnosis> {
-    let spinner = shared::term::spinner(
-        ctx.progress,
-        format!("collecting from {} ({})", cluster.context, cluster.server),
-    );
-    let warn_ctx = ctx.clone();
-    let warn = move |m: &str| warn_ctx.warn(m);
-    let snap = snapshot::collect(cluster, kinds, &warn).await;
-    spinner.finish_and_clear();
-    let snap = snap?;
+    let snap = collect_with_progress(cluster, kinds, ctx).await?;
     let listed_anything = [
         snap.nodes.is_some(),
         snap.pods.is_some(),

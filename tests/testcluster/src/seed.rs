@@ -156,7 +156,9 @@ pub async fn seed(
     let t1 = Instant::now();
     let mut faulty = 0;
     let pods = (0..spec.pods).map(|i| {
-        let is_faulty = spec.fault_every > 0 && i % spec.fault_every == spec.fault_every - 1;
+        // Counted per round over the namespaces, so every namespace gets its share of faults.
+        let is_faulty =
+            spec.fault_every > 0 && (i / namespaces) % spec.fault_every == spec.fault_every - 1;
         faulty += usize::from(is_faulty);
         let api: Api<Pod> = Api::namespaced(client.clone(), &format!("seed-{}", i % namespaces));
         create(
