@@ -330,6 +330,23 @@ async fn record(cluster: &Cluster, a: &Action, uid: Option<String>) {
     }
 }
 
+/// What `kubectl rollout restart` does: stamp the pod template with the restart time.
+async fn restart<K>(cluster: &Cluster, ns: &str, name: &str) -> Result<(), kube::Error>
+where
+    K: kube::Resource<Scope = k8s_openapi::NamespaceResourceScope>
+        + Clone
+        + serde::de::DeserializeOwned
+        + std::fmt::Debug,
+    <K as kube::Resource>::DynamicType: Default,
+{
+    let now = jiff::Timestamp::now().to_string();
+    let patch = serde_json::json!({"spec": {"template": {"metadata": {"annotations": {RESTARTED_AT: now}}}}});
+    let api: Api<K> = Api::namespaced(cluster.client.clone(), ns);
+    api.patch(name, &PatchParams::default(), &Patch::Strategic(&patch))
+        .await
+        .map(|_| ())
+}
+
 /// Carries out the planned actions, in order; returns the plan with statuses updated and
 /// writes one JSON line per action to `log`.
 pub async fn apply(
@@ -341,32 +358,17 @@ pub async fn apply(
     for a in actions.iter_mut().filter(|a| a.status == Status::Planned) {
         let ns = a.object.namespace.clone().unwrap_or_default();
         let name = a.object.name.clone();
-        let now = jiff::Timestamp::now().to_string();
-        let patch = serde_json::json!({"spec": {"template": {"metadata": {"annotations": {RESTARTED_AT: now}}}}});
-        let pp = PatchParams::default();
         let (result, uid) = match (a.action, a.object.kind.as_str()) {
-            (ActionKind::RolloutRestart, "Deployment") => {
-                let api: Api<Deployment> = Api::namespaced(cluster.client.clone(), &ns);
-                let uid = find::<Deployment>(snap.deployments.as_deref(), &ns, &name)
-                    .and_then(|d| d.metadata.uid.clone());
-                (
-                    api.patch(&name, &pp, &Patch::Strategic(&patch))
-                        .await
-                        .map(|_| ()),
-                    uid,
-                )
-            }
-            (ActionKind::RolloutRestart, _) => {
-                let api: Api<StatefulSet> = Api::namespaced(cluster.client.clone(), &ns);
-                let uid = find::<StatefulSet>(snap.statefulsets.as_deref(), &ns, &name)
-                    .and_then(|d| d.metadata.uid.clone());
-                (
-                    api.patch(&name, &pp, &Patch::Strategic(&patch))
-                        .await
-                        .map(|_| ()),
-                    uid,
-                )
-            }
+            (ActionKind::RolloutRestart, "Deployment") => (
+                restart::<Deployment>(cluster, &ns, &name).await,
+                find::<Deployment>(snap.deployments.as_deref(), &ns, &name)
+                    .and_then(|d| d.metadata.uid.clone()),
+            ),
+            (ActionKind::RolloutRestart, _) => (
+                restart::<StatefulSet>(cluster, &ns, &name).await,
+                find::<StatefulSet>(snap.statefulsets.as_deref(), &ns, &name)
+                    .and_then(|d| d.metadata.uid.clone()),
+            ),
             (ActionKind::DeletePod, _) => {
                 let api: Api<Pod> = Api::namespaced(cluster.client.clone(), &ns);
                 let uid = find::<Pod>(snap.pods.as_deref(), &ns, &name)

@@ -15,7 +15,7 @@ use crate::catalog;
 use crate::finding::{Finding, ObjectRef, Severity};
 use crate::snapshot::Snapshot;
 use crate::suppress::Suppressions;
-use jiff::{SignedDuration, Timestamp};
+use jiff::SignedDuration;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{ObjectMeta, Time};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -193,11 +193,6 @@ pub fn obj(kind: &str, meta: &ObjectMeta) -> ObjectRef {
 /// Human age: `45s`, `12m`, `3h`, `2d`.
 pub fn ago(d: SignedDuration) -> String {
     shared::duration::human(std::time::Duration::from_secs(d.as_secs().max(0) as u64))
-}
-
-/// `now` as a timestamp, for tests.
-pub fn ts(s: &str) -> Timestamp {
-    s.parse().unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
 /// Whether every `key=value` in `selector` is in `labels` (an empty selector matches nothing,
