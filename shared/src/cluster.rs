@@ -135,7 +135,7 @@ fn default_kubeconfig_path() -> Option<PathBuf> {
 }
 
 /// Loads the kubeconfig by kubectl's precedence; `Ok(None)` when there is none at all.
-fn load_kubeconfig(args: &KubeArgs) -> Result<Option<Kubeconfig>, Error> {
+pub(crate) fn load_kubeconfig(args: &KubeArgs) -> Result<Option<Kubeconfig>, Error> {
     if let Some(path) = &args.kubeconfig {
         return Kubeconfig::read_from(path)
             .map(Some)

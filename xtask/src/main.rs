@@ -24,6 +24,12 @@ enum Command {
         #[command(subcommand)]
         action: ClusterAction,
     },
+    /// Generate shell completions, man pages and kubectl_complete-* shims into completions/.
+    Completions {
+        /// Fail if the files in completions/ are not what would be generated.
+        #[arg(long)]
+        check: bool,
+    },
     /// Create fake nodes and pods at scale in the running cluster, a share of them faulty.
     Seed {
         /// Fake nodes to create.
@@ -39,6 +45,12 @@ enum Command {
         #[arg(long, default_value_t = 40)]
         fault_every: usize,
     },
+}
+
+/// Every plugin: (name, its clap definition).
+fn plugins() -> Vec<(&'static str, clap::Command)> {
+    use clap::CommandFactory;
+    vec![("doctor", doctor::Cli::command())]
 }
 
 #[derive(Subcommand)]
@@ -121,6 +133,29 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         },
+        Command::Completions { check } => {
+            let dir = testcluster::repo_root().join("completions");
+            let mut stale = Vec::new();
+            for (name, cmd) in plugins() {
+                if check {
+                    for (file, data) in shared::complete::generated_files(&cmd, name)? {
+                        if std::fs::read(dir.join(&file)).ok().as_deref() != Some(data.as_slice()) {
+                            stale.push(file);
+                        }
+                    }
+                } else {
+                    for p in shared::complete::write_files(&cmd, name, &dir)? {
+                        writeln!(out, "wrote {}", p.display())?;
+                    }
+                }
+            }
+            if !stale.is_empty() {
+                anyhow::bail!(
+                    "stale in completions/: {} (run `cargo xtask completions`)",
+                    stale.join(", ")
+                );
+            }
+        }
         Command::Seed {
             nodes,
             pods,

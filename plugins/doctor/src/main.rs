@@ -1,7 +1,11 @@
 //! `kubectl doctor`: parse, hand off to the library.
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 fn main() -> std::process::ExitCode {
+    let argv: Vec<String> = std::env::args().collect();
+    if argv.get(1).is_some_and(|a| a == "__complete") {
+        return shared::complete::main(doctor::Cli::command(), &argv[2..]);
+    }
     let cli = doctor::Cli::parse();
     let globals = cli.output.globals();
     let verbosity = cli.kube.verbosity;

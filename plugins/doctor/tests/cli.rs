@@ -277,3 +277,27 @@ fn closed_stdout_pipe_exits_zero() {
     assert_eq!(status.code(), Some(0), "stderr: {err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn completions_in_the_repository_are_current() {
+    use clap::CommandFactory;
+    let dir = testcluster::repo_root().join("completions");
+    for (file, data) in
+        shared::complete::generated_files(&doctor::Cli::command(), "doctor").expect("generate")
+    {
+        let on_disk = std::fs::read(dir.join(&file)).unwrap_or_default();
+        assert!(
+            on_disk == data,
+            "completions/{file} is stale: run `cargo xtask completions`"
+        );
+    }
+}
+
+#[test]
+fn completion_entry_point_needs_no_cluster() {
+    let r = doctor(&["__complete", "heal", "--max"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stdout, "--max-actions\n:4\n");
+    let r = doctor(&["__complete", "-o", ""]);
+    assert_eq!(r.stdout, "table\nwide\njson\nyaml\njunit\nsarif\n:4\n");
+}

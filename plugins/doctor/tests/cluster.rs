@@ -1986,3 +1986,42 @@ async fn cronjob_that_cannot_start_misses_its_schedule() {
     );
     ns.delete().await;
 }
+
+#[tokio::test]
+async fn kubectl_plugin_completion_through_the_shim() {
+    let Some(env) = env().await else { return };
+    let dir = bin().parent().map(PathBuf::from).unwrap_or_default();
+    let shims = testcluster::repo_root().join("completions");
+    let path = format!(
+        "{}:{}:{}",
+        dir.display(),
+        shims.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let complete = |words: &[&str]| {
+        let out = std::process::Command::new("kubectl")
+            .arg("__complete")
+            .arg("doctor")
+            .args(words)
+            .env("KUBECONFIG", &env.kubeconfig)
+            .env("PATH", &path)
+            .output()
+            .expect("kubectl");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(String::from)
+            .collect::<Vec<String>>()
+    };
+    assert_eq!(
+        complete(&["--context", ""]),
+        ["admin", "limited", "cert-admin", ":4"]
+    );
+    let namespaces = complete(&["-n", "team"]);
+    assert_eq!(
+        namespaces,
+        ["team-a", ":4"],
+        "namespaces come from the cluster"
+    );
+    assert_eq!(complete(&["heal", "--allow"]), ["--allow-namespace", ":4"]);
+    assert!(complete(&["h"]).starts_with(&["healthcheck".to_string(), "heal".to_string()]));
+}
