@@ -21,6 +21,7 @@ ensure_testbins() {
   local started=$SECONDS
   TESTCLUSTER_BINDIR=$(bash scripts/build-testbins.sh all | tail -n1)
   export TESTCLUSTER_BINDIR
+  bash scripts/build-krew.sh >/dev/null   # for the krew install test
   if ! command -v kubectl >/dev/null; then
     export PATH="$PATH:$TESTCLUSTER_BINDIR/kubectl-${K8S_VERSION:-v1.36.3}"
   fi

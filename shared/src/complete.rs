@@ -41,7 +41,12 @@ pub fn generated_files(cmd: &Command, plugin: &str) -> std::io::Result<Vec<(Stri
         out.push((name, buf));
     }
     let mut man = Vec::new();
-    clap_mangen::Man::new(cmd.clone().name(bin.clone())).render(&mut man)?;
+    // Without the commit in --version's long form, so the page changes only when the CLI does.
+    let page = cmd
+        .clone()
+        .name(bin.clone())
+        .long_version(None::<&'static str>);
+    clap_mangen::Man::new(page).render(&mut man)?;
     out.push((format!("{bin}.1"), man));
     out.push((
         format!("kubectl_complete-{plugin}"),

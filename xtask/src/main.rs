@@ -30,6 +30,13 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Build this machine's release archive of every plugin into dist/ and, with --version,
+    /// render krew manifests from the checksums found in dist/ (every platform needed).
+    Dist {
+        /// Render krew-index manifests for this version (e.g. v0.1.0) into dist/krew/.
+        #[arg(long)]
+        krew: Option<String>,
+    },
     /// Create fake nodes and pods at scale in the running cluster, a share of them faulty.
     Seed {
         /// Fake nodes to create.
@@ -51,6 +58,20 @@ enum Command {
 fn plugins() -> Vec<(&'static str, clap::Command)> {
     use clap::CommandFactory;
     vec![("doctor", doctor::Cli::command())]
+}
+
+/// The Rust target this machine builds for.
+fn host_target() -> String {
+    std::process::Command::new("rustc")
+        .arg("-vV")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("host: ").map(String::from))
+        })
+        .unwrap_or_else(|| "unknown".into())
 }
 
 #[derive(Subcommand)]
@@ -154,6 +175,44 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                     "stale in completions/: {} (run `cargo xtask completions`)",
                     stale.join(", ")
                 );
+            }
+        }
+        Command::Dist { krew } => {
+            let repo = testcluster::repo_root();
+            let out_dir = repo.join("dist");
+            std::fs::create_dir_all(&out_dir)?;
+            let status = std::process::Command::new("cargo")
+                .args(["build", "--release", "--locked"])
+                .args(
+                    plugins()
+                        .iter()
+                        .flat_map(|(n, _)| ["-p".to_string(), format!("kubectl-{n}")]),
+                )
+                .status()?;
+            anyhow::ensure!(status.success(), "cargo build --release failed");
+            let target = host_target();
+            for (name, _) in plugins() {
+                let bin = repo.join("target/release").join(format!("kubectl-{name}"));
+                let (path, sha) = xtask::dist::archive(name, &target, &bin, &repo, &out_dir)?;
+                writeln!(out, "{sha}  {}", path.display())?;
+            }
+            if let Some(version) = krew {
+                let dir = out_dir.join("krew");
+                std::fs::create_dir_all(&dir)?;
+                for p in xtask::dist::plugins() {
+                    let sha = |t: &str| {
+                        let f = out_dir.join(format!(
+                            "{}.tar.gz.sha256",
+                            xtask::dist::archive_stem(p.name, t)
+                        ));
+                        std::fs::read_to_string(f)
+                            .ok()
+                            .and_then(|s| s.split_whitespace().next().map(String::from))
+                    };
+                    let text = xtask::dist::manifest(&p, &version, &sha)?;
+                    xtask::dist::validate(&text, p.name)?;
+                    std::fs::write(dir.join(format!("{}.yaml", p.name)), text)?;
+                }
             }
         }
         Command::Seed {

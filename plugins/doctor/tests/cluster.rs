@@ -76,6 +76,29 @@ fn merge(a: &mut Value, b: Value) {
     }
 }
 
+/// Creates a ResourceQuota and waits until it is enforced: admission applies a quota only
+/// once the quota controller has computed its status.
+async fn enforced_quota(ns: &TestNamespace, name: &str, hard: Value) {
+    ns.apply(json!({"apiVersion": "v1", "kind": "ResourceQuota", "metadata": {"name": name}, "spec": {"hard": hard}}))
+        .await
+        .expect("quota");
+    let quotas: kube::Api<k8s_openapi::api::core::v1::ResourceQuota> =
+        kube::Api::namespaced(ns.client.clone(), &ns.name);
+    eventually("quota status computed", WAIT, || {
+        let quotas = quotas.clone();
+        let name = name.to_string();
+        async move {
+            quotas
+                .get(&name)
+                .await
+                .ok()
+                .and_then(|q| q.status?.hard)
+                .map(|_| ())
+        }
+    })
+    .await;
+}
+
 async fn setup(prefix: &str) -> Option<(Env, TestNamespace)> {
     let env = env().await?;
     let ns = env.namespace(prefix).await;
@@ -544,7 +567,7 @@ async fn workload_faults() {
                  "template": {"metadata": {"labels": {"app": "agent", "fault.sre-toolkit.io/state": "waiting"},
                                            "annotations": {"fault.sre-toolkit.io/reason": "CrashLoopBackOff", "fault.sre-toolkit.io/restarts": "3"}},
                               "spec": {"nodeSelector": {"type": "kwok"}, "containers": [{"name": "agent", "image": "registry.example/agent:1.0"}]}}}})).await.expect("ds");
-    ns.apply(json!({"apiVersion": "v1", "kind": "ResourceQuota", "metadata": {"name": "no-pods"}, "spec": {"hard": {"pods": "0"}}})).await.expect("quota");
+    enforced_quota(&ns, "no-pods", json!({"pods": "0"})).await;
     ns.apply(json!({"apiVersion": "apps/v1", "kind": "ReplicaSet", "metadata": {"name": "quota-blocked"},
         "spec": {"replicas": 1, "selector": {"matchLabels": {"app": "qb"}},
                  "template": {"metadata": {"labels": {"app": "qb"}}, "spec": {"containers": [{"name": "app", "image": "registry.example/app:1.0"}]}}}})).await.expect("rs");
@@ -1958,9 +1981,7 @@ async fn cronjob_that_cannot_start_misses_its_schedule() {
         return;
     };
     // A quota of zero Jobs: the CronJob controller cannot start any run.
-    ns.apply(json!({"apiVersion": "v1", "kind": "ResourceQuota", "metadata": {"name": "no-jobs"}, "spec": {"hard": {"count/jobs.batch": "0"}}}))
-        .await
-        .expect("quota");
+    enforced_quota(&ns, "no-jobs", json!({"count/jobs.batch": "0"})).await;
     ns.apply(json!({"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "every-minute"},
         "spec": {"schedule": "* * * * *", "jobTemplate": {"spec": {"template": failing_pod_template("every-minute")}}}})).await.expect("cronjob");
     ns.apply(json!({"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "paused"},

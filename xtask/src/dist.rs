@@ -1,0 +1,197 @@
+//! Release archives and krew manifests.
+//!
+//! An archive is `kubectl-<plugin>-<target>.tar.gz` (krew cannot read tar.xz) with one root
+//! directory holding the binary, its `kubectl_complete-<plugin>` shim, LICENSE and README.md.
+//! A manifest (krew `v1alpha2`) has one platform per os/arch, each with the archive's URI,
+//! its sha256 and a `bin` path that includes the root directory.
+
+use anyhow::{Context, Result, bail};
+use std::path::{Path, PathBuf};
+
+/// Where released archives are downloaded from.
+pub const RELEASE_URL: &str = "https://github.com/sre-toolkit/sre-toolkit/releases/download";
+
+/// The five platforms every manifest lists: (os, arch, Rust target).
+pub const PLATFORMS: &[(&str, &str, &str)] = &[
+    ("linux", "amd64", "x86_64-unknown-linux-musl"),
+    ("linux", "arm64", "aarch64-unknown-linux-musl"),
+    ("darwin", "amd64", "x86_64-apple-darwin"),
+    ("darwin", "arm64", "aarch64-apple-darwin"),
+    ("windows", "amd64", "x86_64-pc-windows-msvc"),
+];
+
+/// What krew shows about a plugin.
+#[derive(Debug, Clone)]
+pub struct PluginInfo {
+    /// The krew name (`doctor`).
+    pub name: &'static str,
+    /// One line, no flags.
+    pub short: &'static str,
+    /// A paragraph.
+    pub description: &'static str,
+    /// Extra steps a user must take, if any.
+    pub caveats: Option<&'static str>,
+}
+
+/// Every plugin that ships.
+pub fn plugins() -> Vec<PluginInfo> {
+    vec![PluginInfo {
+        name: "doctor",
+        short: "Cluster health in seconds, with a score and safe fixes",
+        description: "Diagnoses nodes, pods, workloads, networking, storage, autoscaling, the control plane and events in one \
+paginated pass, audits workload security, scores each section for CI gates (JUnit, SARIF, JSON), and with \
+`heal` restarts crash-looping workloads and removes evicted pods, dry-run first.",
+        caveats: Some(
+            "For `kubectl doctor <TAB>`, put kubectl_complete-doctor (in the archive) on your PATH.\n\
+Read-only RBAC for users: manifests/doctor/rbac.yaml; the in-cluster heal CronJob: manifests/doctor/heal-cronjob.yaml.",
+        ),
+    }]
+}
+
+/// The archive's base name (also its root directory).
+pub fn archive_stem(plugin: &str, target: &str) -> String {
+    format!("kubectl-{plugin}-{target}")
+}
+
+/// Lower-case hex sha256 of a file.
+pub fn sha256_file(path: &Path) -> Result<String> {
+    let data = std::fs::read(path).with_context(|| format!("read {}", path.display()))?;
+    let digest = ring::digest::digest(&ring::digest::SHA256, &data);
+    Ok(digest.as_ref().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Builds `out/kubectl-<plugin>-<target>.tar.gz` from `binary`; returns its path and sha256
+/// (also written next to it as `.sha256`).
+pub fn archive(
+    plugin: &str,
+    target: &str,
+    binary: &Path,
+    repo: &Path,
+    out: &Path,
+) -> Result<(PathBuf, String)> {
+    let stem = archive_stem(plugin, target);
+    let stage = out.join("stage");
+    let root = stage.join(&stem);
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root)?;
+    let exe = if target.contains("windows") {
+        format!("kubectl-{plugin}.exe")
+    } else {
+        format!("kubectl-{plugin}")
+    };
+    std::fs::copy(binary, root.join(&exe)).with_context(|| format!("copy {}", binary.display()))?;
+    let shim = format!("kubectl_complete-{plugin}");
+    for (from, to) in [
+        (repo.join("completions").join(&shim), shim.clone()),
+        (repo.join("LICENSE"), "LICENSE".into()),
+        (repo.join("README.md"), "README.md".into()),
+    ] {
+        std::fs::copy(&from, root.join(&to)).with_context(|| format!("copy {}", from.display()))?;
+    }
+    let tarball = out.join(format!("{stem}.tar.gz"));
+    let status = std::process::Command::new("tar")
+        .arg("-C")
+        .arg(&stage)
+        .args(["--owner=0", "--group=0", "-czf"])
+        .arg(&tarball)
+        .arg(&stem)
+        .status()
+        .context("run tar")?;
+    if !status.success() {
+        bail!("tar failed for {stem}");
+    }
+    let sha = sha256_file(&tarball)?;
+    std::fs::write(
+        out.join(format!("{stem}.tar.gz.sha256")),
+        format!("{sha}  {stem}.tar.gz\n"),
+    )?;
+    Ok((tarball, sha))
+}
+
+/// Renders the krew manifest for `plugin` at `version` (with the `v`). `sha256(target)`
+/// gives each platform's checksum; every platform must have one.
+pub fn manifest(
+    plugin: &PluginInfo,
+    version: &str,
+    sha256: &dyn Fn(&str) -> Option<String>,
+) -> Result<String> {
+    let mut platforms = String::new();
+    for (os, arch, target) in PLATFORMS {
+        let stem = archive_stem(plugin.name, target);
+        let Some(sha) = sha256(target) else {
+            bail!("no archive checksum for {target}")
+        };
+        let exe = if *os == "windows" {
+            format!("kubectl-{}.exe", plugin.name)
+        } else {
+            format!("kubectl-{}", plugin.name)
+        };
+        platforms.push_str(&format!(
+            "  - selector:\n      matchLabels: {{os: {os}, arch: {arch}}}\n    uri: {RELEASE_URL}/{version}/{stem}.tar.gz\n    sha256: \"{sha}\"\n    bin: {stem}/{exe}\n"
+        ));
+    }
+    let indent = |t: &str| {
+        t.lines()
+            .map(|l| format!("    {l}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let caveats = plugin
+        .caveats
+        .map(|c| format!("  caveats: |\n{}\n", indent(c)))
+        .unwrap_or_default();
+    Ok(format!(
+        "apiVersion: krew.googlecontainertools.github.com/v1alpha2\nkind: Plugin\nmetadata:\n  name: {name}\nspec:\n  version: {version}\n  \
+         homepage: https://github.com/sre-toolkit/sre-toolkit\n  shortDescription: {short}\n  description: |\n{desc}\n{caveats}  platforms:\n{platforms}",
+        name = plugin.name,
+        short = plugin.short,
+        desc = indent(plugin.description),
+    ))
+}
+
+/// Structural checks krew's index CI also makes: name, version with `v`, all five
+/// platforms, a 64-hex sha256 and a `bin` under the archive's root directory each.
+pub fn validate(manifest: &str, plugin: &str) -> Result<()> {
+    let v: serde_json::Value =
+        serde_saphyr::from_str(manifest).context("manifest is not valid YAML")?;
+    if v["apiVersion"] != "krew.googlecontainertools.github.com/v1alpha2" || v["kind"] != "Plugin" {
+        bail!("not a krew v1alpha2 Plugin");
+    }
+    if v["metadata"]["name"] != plugin {
+        bail!("metadata.name is not {plugin}");
+    }
+    if !v["spec"]["version"]
+        .as_str()
+        .is_some_and(|s| s.starts_with('v'))
+    {
+        bail!("spec.version must start with v");
+    }
+    let platforms = v["spec"]["platforms"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for (os, arch, target) in PLATFORMS {
+        let p = platforms
+            .iter()
+            .find(|p| {
+                p["selector"]["matchLabels"]["os"] == *os
+                    && p["selector"]["matchLabels"]["arch"] == *arch
+            })
+            .with_context(|| format!("no platform {os}/{arch}"))?;
+        let sha = p["sha256"].as_str().unwrap_or_default();
+        if sha.len() != 64 || !sha.chars().all(|c| c.is_ascii_hexdigit()) {
+            bail!("{os}/{arch}: sha256 is not 64 hex digits");
+        }
+        let stem = archive_stem(plugin, target);
+        if !p["bin"]
+            .as_str()
+            .is_some_and(|b| b.starts_with(&format!("{stem}/")))
+            || !p["uri"]
+                .as_str()
+                .is_some_and(|u| u.ends_with(&format!("{stem}.tar.gz")))
+        {
+            bail!("{os}/{arch}: uri and bin must use {stem}");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,3 @@
+//! The library behind `cargo xtask`: release archives and krew manifests ([`dist`]).
+
+pub mod dist;
