@@ -2046,3 +2046,65 @@ async fn kubectl_plugin_completion_through_the_shim() {
     assert_eq!(complete(&["heal", "--allow"]), ["--allow-namespace", ":4"]);
     assert!(complete(&["h"]).starts_with(&["healthcheck".to_string(), "heal".to_string()]));
 }
+
+#[tokio::test]
+async fn apiserver_health_reports_failing_readyz_checks() {
+    // A control plane of its own (the shared one must stay healthy for the other tests);
+    // its etcd is killed so that the API server's /readyz etcd check fails for real.
+    let Some(_shared) = env().await else { return };
+    /// Stops the extra control plane even when an assertion fails.
+    struct StopOnDrop(PathBuf);
+    impl Drop for StopOnDrop {
+        fn drop(&mut self) {
+            let _ = testcluster::controlplane::down(&self.0);
+        }
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let _stop = StopOnDrop(dir.path().to_path_buf());
+    let state = testcluster::controlplane::up(dir.path())
+        .await
+        .expect("second control plane starts");
+    let etcd = state
+        .processes
+        .iter()
+        .find(|p| p.name == "etcd")
+        .expect("etcd recorded")
+        .pid;
+    nix::sys::signal::killpg(
+        nix::unistd::Pid::from_raw(etcd),
+        nix::sys::signal::Signal::SIGKILL,
+    )
+    .expect("kill etcd");
+    let kc = state.kubeconfig.display().to_string();
+    let report = eventually("readyz to fail", WAIT, || {
+        let r = run_plugin(
+            &bin(),
+            &[
+                "--kubeconfig",
+                &kc,
+                "--checks",
+                "apiserver-health",
+                "-o",
+                "json",
+                "--request-timeout",
+                "20s",
+            ],
+            &[],
+        );
+        let found = (r.code == 1).then(|| r.json());
+        async move { found }
+    })
+    .await;
+    let items = report["items"].as_array().cloned().unwrap_or_default();
+    let etcd_check = items
+        .iter()
+        .find(|f| {
+            f["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("\"etcd\""))
+        })
+        .expect("etcd check reported");
+    assert_eq!(etcd_check["check"], "apiserver-health");
+    assert_eq!(etcd_check["severity"], "critical");
+    assert_eq!(etcd_check["object"]["kind"], "APIServer");
+}
