@@ -284,8 +284,35 @@ impl Cluster {
         lp
     }
 
-    /// Lists everything `lp` matches, page by page ([`PAGE_SIZE`]). An error names the verb,
-    /// resource and namespace for the hint.
+    /// Follows `continue` tokens from `lp` ([`PAGE_SIZE`] items a page) until the list ends.
+    /// An error names the verb, resource and namespace for the hint.
+    async fn paginate<T, F, Fut>(
+        &self,
+        lp: &ListParams,
+        resource: &str,
+        namespace: Option<&str>,
+        mut fetch: F,
+    ) -> Result<Vec<T>, Error>
+    where
+        T: Clone,
+        F: FnMut(ListParams) -> Fut,
+        Fut: std::future::Future<Output = Result<ObjectList<T>, kube::Error>>,
+    {
+        let mut lp = lp.clone().limit(PAGE_SIZE);
+        let mut items = Vec::new();
+        loop {
+            let page = fetch(lp.clone())
+                .await
+                .map_err(self.api_error("list", resource, namespace))?;
+            items.extend(page.items);
+            match page.metadata.continue_.filter(|c| !c.is_empty()) {
+                Some(token) => lp = lp.continue_token(&token),
+                None => return Ok(items),
+            }
+        }
+    }
+
+    /// Lists everything `lp` matches, page by page.
     pub async fn list_all<K>(
         &self,
         api: &Api<K>,
@@ -299,20 +326,28 @@ impl Cluster {
             + k8s_openapi::Metadata<Ty = k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta>,
     {
         let namespace = api.namespace().map(str::to_string);
-        let mut lp = lp.clone().limit(PAGE_SIZE);
-        let mut items = Vec::new();
-        loop {
-            let page: ObjectList<K> = api.list(&lp).await.map_err(self.api_error(
-                "list",
-                resource,
-                namespace.as_deref(),
-            ))?;
-            items.extend(page.items);
-            match page.metadata.continue_.filter(|c| !c.is_empty()) {
-                Some(token) => lp = lp.continue_token(&token),
-                None => return Ok(items),
-            }
-        }
+        self.paginate(lp, resource, namespace.as_deref(), |lp| async move {
+            api.list(&lp).await
+        })
+        .await
+    }
+
+    /// Lists only the metadata of everything `lp` matches (`PartialObjectMetadataList`), page
+    /// by page: for kinds whose contents a plugin must never read, such as Secrets.
+    pub async fn list_metadata_all<K>(
+        &self,
+        api: &Api<K>,
+        lp: &ListParams,
+        resource: &str,
+        namespace: Option<&str>,
+    ) -> Result<Vec<kube::core::PartialObjectMeta<K>>, Error>
+    where
+        K: Clone + DeserializeOwned + Debug + kube::Resource,
+    {
+        self.paginate(lp, resource, namespace, |lp| async move {
+            api.list_metadata(&lp).await
+        })
+        .await
     }
 }
 

@@ -215,33 +215,30 @@ impl Collector<'_> {
         if !self.wants(Kind::ConfigRefs) {
             return Ok(None);
         }
-        let ns = self.cluster.scope.namespace().map(str::to_string);
-        let mut lp = ListParams::default().limit(shared::cluster::PAGE_SIZE);
-        let mut out = HashSet::new();
-        loop {
-            let page = match api.list_metadata(&lp).await {
-                Ok(p) => p,
-                Err(source) => {
-                    let e = self.cluster.api_error("list", resource, ns.as_deref())(source);
-                    return match skip_reason(&e) {
-                        Some(reason) => {
-                            self.skip(resource, ns.as_deref(), reason);
-                            Ok(None)
-                        }
-                        None => Err(e),
-                    };
+        let ns = self.cluster.scope.namespace();
+        match self
+            .cluster
+            .list_metadata_all(&api, &ListParams::default(), resource, ns)
+            .await
+        {
+            Ok(items) => Ok(Some(
+                items
+                    .into_iter()
+                    .map(|m| {
+                        (
+                            m.metadata.namespace.unwrap_or_default(),
+                            m.metadata.name.unwrap_or_default(),
+                        )
+                    })
+                    .collect(),
+            )),
+            Err(e) => match skip_reason(&e) {
+                Some(reason) => {
+                    self.skip(resource, ns, reason);
+                    Ok(None)
                 }
-            };
-            for m in page.items {
-                out.insert((
-                    m.metadata.namespace.unwrap_or_default(),
-                    m.metadata.name.unwrap_or_default(),
-                ));
-            }
-            match page.metadata.continue_.filter(|c| !c.is_empty()) {
-                Some(t) => lp = lp.continue_token(&t),
-                None => return Ok(Some(out)),
-            }
+                None => Err(e),
+            },
         }
     }
 
