@@ -49,7 +49,7 @@ complete -c kubectl-doctor -n "__fish_kubectl_doctor_needs_command" -l skip -d '
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_needs_command" -l fail-on -d 'Exit 1 when a finding at or above this severity remains after suppressions' -r -f -a "critical\t'Any critical finding'
 warning\t'Any warning or critical finding'
 info\t'Any finding at all'
-never\t'Never (the score gate still applies)'"
+never\t'Never'"
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_needs_command" -l min-score -d 'Exit 1 when the overall score is below N (0-100)' -r
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_needs_command" -l config -d 'Config file with exclusions and thresholds (default: ~/.config/sre-toolkit/doctor.yaml if present)' -r -F
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_needs_command" -l exclude -d 'Suppress findings: CHECK, CHECK@NAMESPACE or CHECK@NAMESPACE/NAME (globs; `*` = any check). Repeatable' -r
@@ -96,7 +96,7 @@ complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand healthchec
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand healthcheck" -l fail-on -d 'Exit 1 when a finding at or above this severity remains after suppressions' -r -f -a "critical\t'Any critical finding'
 warning\t'Any warning or critical finding'
 info\t'Any finding at all'
-never\t'Never (the score gate still applies)'"
+never\t'Never'"
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand healthcheck" -l min-score -d 'Exit 1 when the overall score is below N (0-100)' -r
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand healthcheck" -l config -d 'Config file with exclusions and thresholds (default: ~/.config/sre-toolkit/doctor.yaml if present)' -r -F
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand healthcheck" -l exclude -d 'Suppress findings: CHECK, CHECK@NAMESPACE or CHECK@NAMESPACE/NAME (globs; `*` = any check). Repeatable' -r
@@ -136,7 +136,7 @@ complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand diagnostic
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand diagnostics" -l fail-on -d 'Exit 1 when a finding at or above this severity remains after suppressions' -r -f -a "critical\t'Any critical finding'
 warning\t'Any warning or critical finding'
 info\t'Any finding at all'
-never\t'Never (the score gate still applies)'"
+never\t'Never'"
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand diagnostics" -l min-score -d 'Exit 1 when the overall score is below N (0-100)' -r
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand diagnostics" -l config -d 'Config file with exclusions and thresholds (default: ~/.config/sre-toolkit/doctor.yaml if present)' -r -F
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand diagnostics" -l exclude -d 'Suppress findings: CHECK, CHECK@NAMESPACE or CHECK@NAMESPACE/NAME (globs; `*` = any check). Repeatable' -r
@@ -176,7 +176,7 @@ complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand audit" -l 
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand audit" -l fail-on -d 'Exit 1 when a finding at or above this severity remains after suppressions' -r -f -a "critical\t'Any critical finding'
 warning\t'Any warning or critical finding'
 info\t'Any finding at all'
-never\t'Never (the score gate still applies)'"
+never\t'Never'"
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand audit" -l min-score -d 'Exit 1 when the overall score is below N (0-100)' -r
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand audit" -l config -d 'Config file with exclusions and thresholds (default: ~/.config/sre-toolkit/doctor.yaml if present)' -r -F
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand audit" -l exclude -d 'Suppress findings: CHECK, CHECK@NAMESPACE or CHECK@NAMESPACE/NAME (globs; `*` = any check). Repeatable' -r
@@ -216,7 +216,7 @@ complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand checks" -l
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand checks" -l fail-on -d 'Exit 1 when a finding at or above this severity remains after suppressions' -r -f -a "critical\t'Any critical finding'
 warning\t'Any warning or critical finding'
 info\t'Any finding at all'
-never\t'Never (the score gate still applies)'"
+never\t'Never'"
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand checks" -l min-score -d 'Exit 1 when the overall score is below N (0-100)' -r
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand checks" -l config -d 'Config file with exclusions and thresholds (default: ~/.config/sre-toolkit/doctor.yaml if present)' -r -F
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand checks" -l exclude -d 'Suppress findings: CHECK, CHECK@NAMESPACE or CHECK@NAMESPACE/NAME (globs; `*` = any check). Repeatable' -r
@@ -259,7 +259,7 @@ complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand heal" -l s
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand heal" -l fail-on -d 'Exit 1 when a finding at or above this severity remains after suppressions' -r -f -a "critical\t'Any critical finding'
 warning\t'Any warning or critical finding'
 info\t'Any finding at all'
-never\t'Never (the score gate still applies)'"
+never\t'Never'"
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand heal" -l min-score -d 'Exit 1 when the overall score is below N (0-100)' -r
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand heal" -l config -d 'Config file with exclusions and thresholds (default: ~/.config/sre-toolkit/doctor.yaml if present)' -r -F
 complete -c kubectl-doctor -n "__fish_kubectl_doctor_using_subcommand heal" -l exclude -d 'Suppress findings: CHECK, CHECK@NAMESPACE or CHECK@NAMESPACE/NAME (globs; `*` = any check). Repeatable' -r

@@ -11,12 +11,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/prereqs.sh
+source scripts/lib/measure.sh
 RUNS=${RUNS:-3}; NODES=${NODES:-1000}; PODS=${PODS:-30000}
 POPEYE_CAP_MB=${POPEYE_CAP_MB:-8192}; POPEYE_TIMEOUT=${POPEYE_TIMEOUT:-600}
 
 ensure_toolchains
 ensure_testbins
-[ -x /usr/bin/time ] || { say "installing GNU time (Debian package 'time')"; apt-get update -qq >/dev/null && apt-get install -y -qq time >/dev/null; }
+ensure_gnu_time
 POPEYE=$(bash scripts/build-popeye.sh 2>/dev/null | tail -n1 || true)
 cargo build --release --locked -p kubectl-doctor -p xtask >&2
 export SRE_TOOLKIT_CLUSTER_DIR="$PWD/target/bench-cluster"
@@ -27,21 +28,6 @@ if [ "$have" -lt "$NODES" ]; then
   cargo xtask seed --nodes "$NODES" --pods "$PODS" --namespaces 30 --fault-every 40 >&2
 fi
 KINDS=nodes,pods,deployments,statefulsets,daemonsets,replicasets,jobs,cronjobs,services,endpointslices,ingresses,pvc,pv,storageclasses,hpa,pdb,events,namespaces,apiservices,validatingwebhookconfigurations,mutatingwebhookconfigurations,configmaps,secrets,leases
-
-# measure NAME CMD...: median wall seconds and peak RSS (MiB) over $RUNS runs.
-measure() {
-  local name=$1; shift
-  local walls=() rss=()
-  for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f '%e %M' -o /tmp/bench.time "$@" >/dev/null 2>/tmp/bench.err || true
-    read -r w m < <(tail -n1 /tmp/bench.time)  # GNU time may prefix "Command exited with non-zero status"
-    walls+=("$w"); rss+=("$m")
-  done
-  local mw mr
-  mw=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
-  mr=$(printf '%s\n' "${rss[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
-  echo "$name $mw $((mr / 1024))"
-}
 
 # capped NAME CMD...: one run under a watchdog that kills the command past
 # $POPEYE_CAP_MB of RSS or $POPEYE_TIMEOUT seconds; prints "NAME wall MiB [killed]".

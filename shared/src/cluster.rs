@@ -52,6 +52,29 @@ pub struct Cluster {
     pub label_selector: Option<String>,
     /// `--field-selector`.
     pub field_selector: Option<String>,
+    /// The certificates the connection itself uses.
+    pub credentials: Credentials,
+}
+
+/// Certificates in the resolved kubeconfig context (or the in-cluster config).
+#[derive(Debug, Clone, Default)]
+pub struct Credentials {
+    /// The cluster CA (`certificate-authority[-data]`), DER.
+    pub cluster_ca: Vec<Vec<u8>>,
+    /// The user's client certificate (`client-certificate[-data]`), PEM as stored.
+    pub client_certificate: Option<Vec<u8>>,
+}
+
+fn client_certificate(auth: &kube::config::AuthInfo) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    if let Some(data) = &auth.client_certificate_data {
+        return base64::engine::general_purpose::STANDARD
+            .decode(data.trim())
+            .ok();
+    }
+    auth.client_certificate
+        .as_ref()
+        .and_then(|path| std::fs::read(path).ok())
 }
 
 impl std::fmt::Debug for Cluster {
@@ -220,6 +243,10 @@ impl Cluster {
             config.reset_reader_on_write = true;
         }
         let scope = resolve_scope(args, &config.default_namespace);
+        let credentials = Credentials {
+            cluster_ca: config.root_cert.clone().unwrap_or_default(),
+            client_certificate: client_certificate(&config.auth_info),
+        };
         let server = config
             .cluster_url
             .to_string()
@@ -236,6 +263,7 @@ impl Cluster {
             scope,
             label_selector: args.selector.clone(),
             field_selector: args.field_selector.clone(),
+            credentials,
         })
     }
 
@@ -286,13 +314,15 @@ impl Cluster {
 
     /// Follows `continue` tokens from `lp` ([`PAGE_SIZE`] items a page) until the list ends.
     /// An error names the verb, resource and namespace for the hint.
-    async fn paginate<T, F, Fut>(
+    /// Each item goes through `keep` as its page arrives, so only what `keep` returns is held.
+    async fn paginate<T, U, F, Fut>(
         &self,
         lp: &ListParams,
         resource: &str,
         namespace: Option<&str>,
         mut fetch: F,
-    ) -> Result<Vec<T>, Error>
+        mut keep: impl FnMut(T) -> Option<U>,
+    ) -> Result<Vec<U>, Error>
     where
         T: Clone,
         F: FnMut(ListParams) -> Fut,
@@ -304,7 +334,7 @@ impl Cluster {
             let page = fetch(lp.clone())
                 .await
                 .map_err(self.api_error("list", resource, namespace))?;
-            items.extend(page.items);
+            items.extend(page.items.into_iter().filter_map(&mut keep));
             match page.metadata.continue_.filter(|c| !c.is_empty()) {
                 Some(token) => lp = lp.continue_token(&token),
                 None => return Ok(items),
@@ -325,10 +355,29 @@ impl Cluster {
             + Debug
             + k8s_openapi::Metadata<Ty = k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta>,
     {
+        self.list_map(api, lp, resource, Some).await
+    }
+
+    /// Lists everything `lp` matches, page by page, keeping only what `keep` returns for each
+    /// object: memory stays at one page plus what is kept (e.g. certificates, not Secrets).
+    pub async fn list_map<K, U>(
+        &self,
+        api: &Api<K>,
+        lp: &ListParams,
+        resource: &str,
+        keep: impl FnMut(K) -> Option<U>,
+    ) -> Result<Vec<U>, Error>
+    where
+        K: Clone + DeserializeOwned + Debug + kube::Resource,
+    {
         let namespace = api.namespace().map(str::to_string);
-        self.paginate(lp, resource, namespace.as_deref(), |lp| async move {
-            api.list(&lp).await
-        })
+        self.paginate(
+            lp,
+            resource,
+            namespace.as_deref(),
+            |lp| async move { api.list(&lp).await },
+            keep,
+        )
         .await
     }
 
@@ -344,9 +393,13 @@ impl Cluster {
     where
         K: Clone + DeserializeOwned + Debug + kube::Resource,
     {
-        self.paginate(lp, resource, namespace, |lp| async move {
-            api.list_metadata(&lp).await
-        })
+        self.paginate(
+            lp,
+            resource,
+            namespace,
+            |lp| async move { api.list_metadata(&lp).await },
+            Some,
+        )
         .await
     }
 }

@@ -71,6 +71,16 @@ pub fn write_files(cmd: &Command, plugin: &str, dir: &Path) -> std::io::Result<V
     Ok(written)
 }
 
+/// The files in `dir` that differ from [`generated_files`] (a staleness test asserts this
+/// is empty; `cargo xtask completions` rewrites them).
+pub fn stale_files(cmd: &Command, plugin: &str, dir: &Path) -> std::io::Result<Vec<String>> {
+    Ok(generated_files(cmd, plugin)?
+        .into_iter()
+        .filter(|(name, data)| std::fs::read(dir.join(name)).ok().as_ref() != Some(data))
+        .map(|(name, _)| name)
+        .collect())
+}
+
 fn flag_takes(cmd: &Command, word: &str) -> Option<clap::Arg> {
     cmd.get_arguments()
         .find(|a| {

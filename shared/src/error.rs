@@ -111,6 +111,19 @@ pub enum Error {
 }
 
 impl Error {
+    /// Why a list may be skipped with a warning instead of failing the run: the kind is
+    /// forbidden (403) or not served by this cluster (404). `None` for every other error.
+    pub fn skip_reason(&self) -> Option<&'static str> {
+        match self {
+            Error::Api { source, .. } => match &**source {
+                kube::Error::Api(s) if s.code == 403 => Some("forbidden"),
+                kube::Error::Api(s) if s.code == 404 => Some("not served by this cluster"),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// A usage error with a hint.
     pub fn usage(message: impl Into<String>, hint: impl Into<String>) -> Self {
         Self::Usage {

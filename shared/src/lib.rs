@@ -3,7 +3,7 @@
 //! It owns what must behave the same in every `kubectl-<name>` binary and is written once:
 //! kubectl-compatible flags ([`cli`]), the one client constructor ([`cluster`]), output
 //! formats and the versioned list envelope ([`output`]), colour and progress ([`term`]),
-//! shell completion ([`complete`]),
+//! shell completion ([`complete`]), the findings vocabulary ([`finding`]),
 //! typed errors, hints and exit codes ([`error`], [`exit`]), escaping of cluster text
 //! ([`sanitize`]), Go-style durations ([`duration`]) and the process entry point ([`run`]).
 //! It holds no plugin logic.
@@ -37,6 +37,7 @@ pub mod complete;
 pub mod duration;
 pub mod error;
 pub mod exit;
+pub mod finding;
 pub mod output;
 pub mod run;
 pub mod sanitize;

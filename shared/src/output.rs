@@ -54,6 +54,48 @@ pub fn write_yaml<T: Serialize>(w: &mut dyn Write, value: &T) -> anyhow::Result<
     Ok(())
 }
 
+/// How a plugin's catalogue (`kubectl <plugin> checks`) is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Render {
+    /// A `CheckList` envelope as JSON.
+    Json,
+    /// The same as YAML.
+    Yaml,
+    /// A kubectl-style table.
+    Table {
+        /// `--no-headers`.
+        no_headers: bool,
+    },
+}
+
+/// Writes a catalogue: `rows` as a `CheckList` envelope (`<plugin>.sre-toolkit.io/<version>`),
+/// or as a table with `headers` and the `cells` of each row.
+pub fn write_catalogue<T: Serialize>(
+    w: &mut dyn Write,
+    render: Render,
+    plugin: &str,
+    version: &str,
+    rows: Vec<T>,
+    headers: &[&str],
+    cells: impl Fn(&T) -> Vec<String>,
+) -> anyhow::Result<()> {
+    match render {
+        Render::Json | Render::Yaml => {
+            let list = List::new(plugin, version, "CheckList", serde_json::json!({}), rows);
+            if render == Render::Json {
+                write_json(w, &list)
+            } else {
+                write_yaml(w, &list)
+            }
+        }
+        Render::Table { no_headers } => {
+            let table: Vec<Vec<String>> = rows.iter().map(cells).collect();
+            w.write_all(crate::output::table(headers, &table, no_headers).as_bytes())?;
+            Ok(())
+        }
+    }
+}
+
 /// Renders rows the way kubectl does: upper-case headers, no borders, three spaces between
 /// columns, no trailing whitespace. Cells may carry ANSI colour; widths ignore it.
 pub fn table<S: AsRef<str>>(headers: &[&str], rows: &[Vec<S>], no_headers: bool) -> String {

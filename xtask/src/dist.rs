@@ -35,17 +35,32 @@ pub struct PluginInfo {
 
 /// Every plugin that ships.
 pub fn plugins() -> Vec<PluginInfo> {
-    vec![PluginInfo {
-        name: "doctor",
-        short: "Cluster health in seconds, with a score and safe fixes",
-        description: "Diagnoses nodes, pods, workloads, networking, storage, autoscaling, the control plane and events in one \
+    vec![
+        PluginInfo {
+            name: "doctor",
+            short: "Cluster health in seconds, with a score and safe fixes",
+            description: "Diagnoses nodes, pods, workloads, networking, storage, autoscaling, the control plane and events in one \
 paginated pass, audits workload security, scores each section for CI gates (JUnit, SARIF, JSON), and with \
 `heal` restarts crash-looping workloads and removes evicted pods, dry-run first.",
-        caveats: Some(
-            "For `kubectl doctor <TAB>`, put kubectl_complete-doctor (in the archive) on your PATH.\n\
+            caveats: Some(
+                "For `kubectl doctor <TAB>`, put kubectl_complete-doctor (in the archive) on your PATH.\n\
 Read-only RBAC for users: manifests/doctor/rbac.yaml; the in-cluster heal CronJob: manifests/doctor/heal-cronjob.yaml.",
-        ),
-    }]
+            ),
+        },
+        PluginInfo {
+            name: "certs",
+            short: "Every certificate in the cluster and on its endpoints, checked",
+            description: "Finds every certificate in Secrets of any type, ConfigMaps, webhook/APIService/CRD caBundles, the \
+kubeconfig and live TLS endpoints, and checks expiry, chains (rustls-webpki), private key match, weak keys and \
+signatures, SANs against Ingress and Gateway hosts, and cert-manager status. Table, JSON, YAML or Prometheus output \
+with CI exit codes; an exporter mode compatible with x509-certificate-exporter's metrics; webhook and Slack notifications.",
+            caveats: Some(
+                "For `kubectl certs <TAB>`, put kubectl_complete-certs (in the archive) on your PATH.\n\
+Reading Secrets needs `list secrets`: manifests/certs/rbac.yaml is the read-only ClusterRole; \
+manifests/certs/exporter.yaml runs the Prometheus exporter in the cluster.",
+            ),
+        },
+    ]
 }
 
 /// The archive's base name (also its root directory).

@@ -52,12 +52,41 @@ enum Command {
         #[arg(long, default_value_t = 40)]
         fault_every: usize,
     },
+    /// Create TLS Secrets (and ConfigMap bundles) at scale in the running cluster.
+    SeedCerts {
+        /// TLS Secrets to create.
+        #[arg(long, default_value_t = 10000)]
+        secrets: usize,
+        /// Namespaces to spread them over (`certs-seed-N`).
+        #[arg(long, default_value_t = 20)]
+        namespaces: usize,
+    },
+    /// Serve TLS on N loopback ports until killed; writes DIR/endpoints.txt and DIR/ca.pem.
+    TlsFarm {
+        /// Servers to start.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// Where to write the endpoint list and the CA.
+        #[arg(long)]
+        dir: std::path::PathBuf,
+    },
 }
 
 /// Every plugin: (name, its clap definition).
 fn plugins() -> Vec<(&'static str, clap::Command)> {
     use clap::CommandFactory;
-    vec![("doctor", doctor::Cli::command())]
+    vec![
+        ("doctor", doctor::Cli::command()),
+        ("certs", certs::Cli::command()),
+    ]
+}
+
+/// An admin client for the running cluster in `dir`.
+async fn admin_client(dir: &std::path::Path) -> Result<kube::Client> {
+    let state = controlplane::State::read(dir).ok_or_else(|| {
+        anyhow::anyhow!("no cluster running; start one with `cargo xtask cluster up`")
+    })?;
+    controlplane::client_for(&state.kubeconfig, "admin").await
 }
 
 /// The Rust target this machine builds for.
@@ -154,16 +183,27 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         },
+        Command::SeedCerts {
+            secrets,
+            namespaces,
+        } => {
+            let client = admin_client(&dir).await?;
+            let t = std::time::Instant::now();
+            let n = testcluster::seed::seed_tls(&client, secrets, namespaces, |m| {
+                tracing::info!("{m}")
+            })
+            .await?;
+            tracing::info!("created {n} objects in {:.1}s", t.elapsed().as_secs_f64());
+        }
+        Command::TlsFarm { count, dir } => {
+            testcluster::tls::farm(count, &dir).await?;
+        }
         Command::Completions { check } => {
             let dir = testcluster::repo_root().join("completions");
             let mut stale = Vec::new();
             for (name, cmd) in plugins() {
                 if check {
-                    for (file, data) in shared::complete::generated_files(&cmd, name)? {
-                        if std::fs::read(dir.join(&file)).ok().as_deref() != Some(data.as_slice()) {
-                            stale.push(file);
-                        }
-                    }
+                    stale.extend(shared::complete::stale_files(&cmd, name, &dir)?);
                 } else {
                     for p in shared::complete::write_files(&cmd, name, &dir)? {
                         writeln!(out, "wrote {}", p.display())?;
@@ -221,10 +261,7 @@ async fn run(cli: Cli) -> Result<ExitCode> {
             namespaces,
             fault_every,
         } => {
-            let state = controlplane::State::read(&dir).ok_or_else(|| {
-                anyhow::anyhow!("no cluster running; start one with `cargo xtask cluster up`")
-            })?;
-            let client = controlplane::client_for(&state.kubeconfig, "admin").await?;
+            let client = admin_client(&dir).await?;
             let spec = SeedSpec {
                 nodes,
                 pods,

@@ -3,73 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// How bad a finding is. Ordered: `Info < Warning < Critical`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    clap::ValueEnum,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Worth knowing; does not lower the score.
-    Info,
-    /// Degraded or risky; lowers the score by half an object.
-    Warning,
-    /// Broken now; lowers the score by a whole object.
-    Critical,
-}
-
-impl Severity {
-    /// Lower-case name as printed.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Critical => "critical",
-        }
-    }
-}
-
-/// The object a finding is about.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct ObjectRef {
-    /// Kind, e.g. `Pod`.
-    pub kind: String,
-    /// Namespace; absent for cluster-scoped objects.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub namespace: Option<String>,
-    /// Name.
-    pub name: String,
-}
-
-impl ObjectRef {
-    /// A namespaced object.
-    pub fn namespaced(kind: &str, namespace: Option<&str>, name: &str) -> Self {
-        Self {
-            kind: kind.to_string(),
-            namespace: namespace.map(str::to_string),
-            name: name.to_string(),
-        }
-    }
-
-    /// A cluster-scoped object.
-    pub fn cluster(kind: &str, name: &str) -> Self {
-        Self::namespaced(kind, None, name)
-    }
-
-    /// `kind/name`, as kubectl prints names.
-    pub fn kind_name(&self) -> String {
-        format!("{}/{}", self.kind.to_lowercase(), self.name)
-    }
-}
+pub use shared::finding::{ObjectRef, Severity};
 
 /// One problem found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -23,6 +23,7 @@ use finding::{ObjectRef, Severity};
 use shared::cli::{KubeArgs, OutputArgs};
 use shared::cluster::Cluster;
 use shared::error::Error;
+use shared::output::Render;
 use shared::run::{Context, Outcome};
 use snapshot::Snapshot;
 use std::collections::BTreeSet;
@@ -119,19 +120,7 @@ impl shared::cli::Format for Format {
     }
 }
 
-/// When findings make the exit code 1.
-#[derive(ValueEnum, Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum FailOn {
-    /// Any critical finding.
-    #[default]
-    Critical,
-    /// Any warning or critical finding.
-    Warning,
-    /// Any finding at all.
-    Info,
-    /// Never (the score gate still applies).
-    Never,
-}
+pub use shared::finding::FailOn;
 
 /// The doctor's own flags.
 #[derive(Args, Debug, Clone)]
@@ -305,44 +294,27 @@ fn write_catalogue(w: &mut dyn Write, format: Format, no_headers: bool) -> Resul
             title: c.title,
         })
         .collect();
-    match format {
-        Format::Json | Format::Yaml => {
-            let list = shared::output::List::new(
-                "doctor",
-                report::SCHEMA_VERSION,
-                "CheckList",
-                serde_json::json!({}),
-                rows,
-            );
-            if format == Format::Json {
-                shared::output::write_json(w, &list)
-            } else {
-                shared::output::write_yaml(w, &list)
-            }
-        }
-        _ => {
-            let table: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.into(),
-                        r.category.into(),
-                        r.severity.as_str().into(),
-                        r.title.into(),
-                    ]
-                })
-                .collect();
-            w.write_all(
-                shared::output::table(
-                    &["check", "section", "severity", "description"],
-                    &table,
-                    no_headers,
-                )
-                .as_bytes(),
-            )?;
-            Ok(())
-        }
-    }
+    let render = match format {
+        Format::Json => Render::Json,
+        Format::Yaml => Render::Yaml,
+        _ => Render::Table { no_headers },
+    };
+    shared::output::write_catalogue(
+        w,
+        render,
+        "doctor",
+        report::SCHEMA_VERSION,
+        rows,
+        &["check", "section", "severity", "description"],
+        |r| {
+            vec![
+                r.id.into(),
+                r.category.into(),
+                r.severity.as_str().into(),
+                r.title.into(),
+            ]
+        },
+    )
 }
 
 /// Runs the doctor.
@@ -762,13 +734,7 @@ async fn watch(
 
 /// Exit status of a finished report: findings at or above `fail_on`, or a score below `min_score`.
 pub fn outcome(report: &report::Report, fail_on: FailOn, min_score: Option<u8>) -> Outcome {
-    let threshold = match fail_on {
-        FailOn::Critical => Some(Severity::Critical),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
-    let by_findings = threshold.is_some_and(|t| report.items.iter().any(|f| f.severity >= t));
+    let by_findings = fail_on.fails(report.items.iter().map(|f| f.severity));
     let by_score = min_score.is_some_and(|m| report.metadata.score.overall.is_some_and(|s| s < m));
     if by_findings || by_score {
         Outcome::Problems

@@ -49,14 +49,6 @@ pub fn envelope(metadata: Metadata, findings: Vec<Finding>) -> Report {
     List::new("doctor", SCHEMA_VERSION, KIND, metadata, findings)
 }
 
-fn sev(styles: Styles, s: Severity) -> String {
-    match s {
-        Severity::Critical => styles.critical(s.as_str()),
-        Severity::Warning => styles.warning(s.as_str()),
-        Severity::Info => styles.info(s.as_str()),
-    }
-}
-
 /// Renders the findings table (kubectl's look) and the score table.
 pub fn write_table(
     w: &mut dyn Write,
@@ -84,7 +76,7 @@ pub fn write_table(
         let rows: Vec<Vec<String>> = shown
             .iter()
             .map(|f| {
-                let mut row = vec![sev(styles, f.severity), f.check.clone()];
+                let mut row = vec![f.severity.styled(styles), f.check.clone()];
                 if all_ns {
                     row.push(f.object.namespace.clone().unwrap_or_default());
                 }

@@ -121,17 +121,6 @@ struct Collector<'a> {
     warn: Warn<'a>,
 }
 
-fn skip_reason(e: &Error) -> Option<String> {
-    match e {
-        Error::Api { source, .. } => match &**source {
-            kube::Error::Api(s) if s.code == 403 => Some("forbidden".into()),
-            kube::Error::Api(s) if s.code == 404 => Some("not served by this cluster".into()),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 impl Collector<'_> {
     fn wants(&self, k: Kind) -> bool {
         self.kinds.contains(&k)
@@ -170,7 +159,7 @@ impl Collector<'_> {
         }
         match self.cluster.list_all(&api, &lp, resource).await {
             Ok(items) => Ok(Some(items)),
-            Err(e) => match skip_reason(&e) {
+            Err(e) => match e.skip_reason().map(str::to_string) {
                 Some(reason) => {
                     self.skip(resource, api.namespace(), reason);
                     Ok(None)
@@ -232,7 +221,7 @@ impl Collector<'_> {
                     })
                     .collect(),
             )),
-            Err(e) => match skip_reason(&e) {
+            Err(e) => match e.skip_reason().map(str::to_string) {
                 Some(reason) => {
                     self.skip(resource, ns, reason);
                     Ok(None)
@@ -257,7 +246,7 @@ impl Collector<'_> {
                 Err(kube::Error::Api(s)) if s.code >= 500 => s.message.clone(),
                 Err(source) => {
                     let e = self.cluster.api_error("get", &format!("/{endpoint}"), None)(source);
-                    return match skip_reason(&e) {
+                    return match e.skip_reason().map(str::to_string) {
                         Some(reason) => {
                             self.skip(&format!("/{endpoint}"), None, reason);
                             Ok(None)

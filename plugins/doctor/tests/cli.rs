@@ -21,44 +21,21 @@ fn doctor(args: &[&str]) -> Run {
     run_plugin(&bin(), args, &[])
 }
 
-fn one_error_line(r: &Run) -> &str {
-    let errors: Vec<&str> = r
-        .stderr
-        .lines()
-        .filter(|l| l.starts_with("error: "))
-        .collect();
-    assert_eq!(
-        errors.len(),
-        1,
-        "want exactly one error line, got:\n{}",
-        r.stderr
-    );
-    assert!(
-        r.stderr.contains("  hint: "),
-        "want a hint, got:\n{}",
-        r.stderr
-    );
-    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
-    assert!(
-        r.stdout.is_empty(),
-        "stdout must stay empty on errors: {}",
-        r.stdout
-    );
-    errors[0]
-}
-
 #[test]
 fn missing_kubeconfig_file_is_exit_3() {
     let r = doctor(&["--kubeconfig", "/nonexistent/kubeconfig"]);
     assert_eq!(r.code, 3, "{}", r.stderr);
-    assert!(one_error_line(&r).contains("failed to load kubeconfig /nonexistent/kubeconfig"));
+    assert!(
+        r.one_error_line()
+            .contains("failed to load kubeconfig /nonexistent/kubeconfig")
+    );
 }
 
 #[test]
 fn corrupt_kubeconfig_is_exit_3() {
     let r = doctor(&["--kubeconfig", &fixture("corrupt.yaml")]);
     assert_eq!(r.code, 3, "{}", r.stderr);
-    assert!(one_error_line(&r).contains("corrupt.yaml"));
+    assert!(r.one_error_line().contains("corrupt.yaml"));
     assert!(r.stderr.contains("kubectl config view"));
 }
 
@@ -72,7 +49,7 @@ fn unknown_context_lists_the_known_ones() {
     ]);
     assert_eq!(r.code, 3);
     assert_eq!(
-        one_error_line(&r),
+        r.one_error_line(),
         "error: context \"nope\" not found in kubeconfig (known contexts: nowhere, elsewhere)"
     );
     assert!(r.stderr.contains("kubectl config get-contexts"));
@@ -87,7 +64,7 @@ fn unknown_user_and_cluster_flags_are_exit_3() {
         "ghost",
     ]);
     assert_eq!(r.code, 3);
-    assert!(one_error_line(&r).contains("user \"ghost\" not found"));
+    assert!(r.one_error_line().contains("user \"ghost\" not found"));
     let r = doctor(&[
         "--kubeconfig",
         &fixture("unreachable.yaml"),
@@ -95,14 +72,14 @@ fn unknown_user_and_cluster_flags_are_exit_3() {
         "ghost",
     ]);
     assert_eq!(r.code, 3);
-    assert!(one_error_line(&r).contains("cluster \"ghost\" not found"));
+    assert!(r.one_error_line().contains("cluster \"ghost\" not found"));
 }
 
 #[test]
 fn no_current_context_is_exit_3() {
     let r = doctor(&["--kubeconfig", &fixture("no-current-context.yaml")]);
     assert_eq!(r.code, 3);
-    assert!(one_error_line(&r).contains("no current context"));
+    assert!(r.one_error_line().contains("no current context"));
 }
 
 #[test]
@@ -114,7 +91,7 @@ fn unreachable_server_is_exit_5_and_names_server_and_context() {
         "5s",
     ]);
     assert_eq!(r.code, 5, "{}", r.stderr);
-    one_error_line(&r);
+    r.one_error_line();
     assert!(
         r.stderr
             .contains("tried https://127.0.0.1:1 (context \"nowhere\")"),
@@ -127,7 +104,7 @@ fn unreachable_server_is_exit_5_and_names_server_and_context() {
 fn no_kubeconfig_anywhere_is_exit_3() {
     let r = doctor(&[]);
     assert_eq!(r.code, 3, "{}", r.stderr);
-    assert!(one_error_line(&r).contains("no kubeconfig found"));
+    assert!(r.one_error_line().contains("no kubeconfig found"));
 }
 
 #[test]
@@ -200,7 +177,10 @@ fn bad_flags_are_usage_errors() {
         "bogus",
     ]);
     assert_eq!(r.code, 2);
-    assert!(one_error_line(&r).contains("unknown check or section \"bogus\""));
+    assert!(
+        r.one_error_line()
+            .contains("unknown check or section \"bogus\"")
+    );
     let r = doctor(&[
         "--kubeconfig",
         &fixture("unreachable.yaml"),
@@ -215,7 +195,10 @@ fn bad_flags_are_usage_errors() {
         "/nonexistent.yaml",
     ]);
     assert_eq!(r.code, 2);
-    assert!(one_error_line(&r).contains("cannot read config /nonexistent.yaml"));
+    assert!(
+        r.one_error_line()
+            .contains("cannot read config /nonexistent.yaml")
+    );
 }
 
 #[test]
@@ -282,15 +265,12 @@ fn closed_stdout_pipe_exits_zero() {
 fn completions_in_the_repository_are_current() {
     use clap::CommandFactory;
     let dir = testcluster::repo_root().join("completions");
-    for (file, data) in
-        shared::complete::generated_files(&doctor::Cli::command(), "doctor").expect("generate")
-    {
-        let on_disk = std::fs::read(dir.join(&file)).unwrap_or_default();
-        assert!(
-            on_disk == data,
-            "completions/{file} is stale: run `cargo xtask completions`"
-        );
-    }
+    let stale =
+        shared::complete::stale_files(&doctor::Cli::command(), "doctor", &dir).expect("generate");
+    assert!(
+        stale.is_empty(),
+        "stale in completions/: {stale:?}; run `cargo xtask completions`"
+    );
 }
 
 #[test]

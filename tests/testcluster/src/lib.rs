@@ -11,6 +11,7 @@ pub mod controlplane;
 pub mod pki;
 pub mod seed;
 pub mod testing;
+pub mod tls;
 
 use std::path::PathBuf;
 

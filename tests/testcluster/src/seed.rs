@@ -204,3 +204,82 @@ pub async fn seed(
         faulty,
     })
 }
+
+/// Creates `secrets` TLS Secrets (leaf + intermediate in `tls.crt`, key, root in `ca.crt`)
+/// spread over `namespaces` namespaces `certs-seed-N`, plus one ConfigMap trust bundle (three
+/// certificates) per 20 Secrets; one Secret in 50 expires within a week. Returns how many
+/// objects were created.
+pub async fn seed_tls(
+    client: &Client,
+    secrets: usize,
+    namespaces: usize,
+    progress: impl Fn(String),
+) -> Result<usize> {
+    use k8s_openapi::api::core::v1::{ConfigMap, Secret};
+    use rcgen::{BasicConstraints, CertificateParams, IsCa, Issuer, KeyPair};
+    let namespaces = namespaces.max(1);
+    let ns_api: Api<Namespace> = Api::all(client.clone());
+    for j in 0..namespaces {
+        let ns: Namespace = serde_json::from_value(
+            serde_json::json!({"metadata": {"name": format!("certs-seed-{j}")}}),
+        )?;
+        create(ns_api.clone(), ns).await?;
+    }
+    let ca_params = || -> Result<CertificateParams> {
+        let mut p = CertificateParams::new(Vec::<String>::new())?;
+        p.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        Ok(p)
+    };
+    let root_key = KeyPair::generate()?;
+    let root = ca_params()?.self_signed(&root_key)?;
+    let root_issuer = Issuer::new(ca_params()?, root_key);
+    let inter_key = KeyPair::generate()?;
+    let inter = ca_params()?.signed_by(&inter_key, &root_issuer)?;
+    let issuer = Issuer::new(ca_params()?, inter_key);
+    let now = time::OffsetDateTime::now_utc();
+    let mut objects = Vec::new();
+    for i in 0..secrets {
+        let key = KeyPair::generate()?;
+        let mut p = CertificateParams::new(vec![format!("svc-{i}.seed.example")])?;
+        p.not_before = now - time::Duration::days(30);
+        p.not_after = now + time::Duration::days(if i % 50 == 0 { 5 } else { 200 });
+        let leaf = p.signed_by(&key, &issuer)?;
+        let secret: Secret = serde_json::from_value(serde_json::json!({
+            "metadata": {"name": format!("tls-{i}")},
+            "type": "kubernetes.io/tls",
+            "stringData": {"tls.crt": format!("{}{}", leaf.pem(), inter.pem()), "tls.key": key.serialize_pem(), "ca.crt": root.pem()}
+        }))?;
+        objects.push((i % namespaces, Some(secret), None));
+        if i % 20 == 0 {
+            let cm: ConfigMap = serde_json::from_value(serde_json::json!({
+                "metadata": {"name": format!("bundle-{i}")},
+                "data": {"ca-bundle.crt": format!("{}{}{}", root.pem(), inter.pem(), leaf.pem())}
+            }))?;
+            objects.push((i % namespaces, None, Some(cm)));
+        }
+    }
+    let total = objects.len();
+    let mut done = 0usize;
+    let mut s = stream::iter(objects.into_iter().map(|(j, secret, cm)| {
+        let ns = format!("certs-seed-{j}");
+        let client = client.clone();
+        async move {
+            if let Some(s) = secret {
+                create(Api::<Secret>::namespaced(client.clone(), &ns), s).await?;
+            }
+            if let Some(c) = cm {
+                create(Api::<ConfigMap>::namespaced(client, &ns), c).await?;
+            }
+            anyhow::Ok(())
+        }
+    }))
+    .buffer_unordered(CONCURRENCY);
+    while let Some(r) = s.next().await {
+        r?;
+        done += 1;
+        if done.is_multiple_of(2000) {
+            progress(format!("TLS objects created: {done}/{total}"));
+        }
+    }
+    Ok(total)
+}

@@ -177,6 +177,37 @@ pub struct Run {
 }
 
 impl Run {
+    /// The single `error: ` line of a failed run, after checking the error contract: exactly
+    /// one error line, a hint, no panic, nothing on stdout.
+    ///
+    /// # Panics
+    /// When the contract is broken.
+    pub fn one_error_line(&self) -> &str {
+        let errors: Vec<&str> = self
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("error: "))
+            .collect();
+        assert_eq!(
+            errors.len(),
+            1,
+            "want exactly one error line, got:\n{}",
+            self.stderr
+        );
+        assert!(
+            self.stderr.contains("  hint: "),
+            "want a hint, got:\n{}",
+            self.stderr
+        );
+        assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
+        assert!(
+            self.stdout.is_empty(),
+            "stdout must stay empty on errors: {}",
+            self.stdout
+        );
+        errors[0]
+    }
+
     /// stdout parsed as JSON.
     ///
     /// # Panics

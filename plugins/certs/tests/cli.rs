@@ -1,0 +1,183 @@
+//! Black-box tests of the `kubectl-certs` binary that need no cluster: bad input gets one
+//! error line, a hint and a documented exit code; help, the check list, and completion.
+
+use std::path::PathBuf;
+use testcluster::testing::{Run, run_plugin};
+
+fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_kubectl-certs"))
+}
+
+fn certs(args: &[&str]) -> Run {
+    run_plugin(&bin(), args, &[])
+}
+
+fn unreachable() -> String {
+    testcluster::repo_root()
+        .join("tests/fixtures/kubeconfig/unreachable.yaml")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn thresholds_must_be_ordered() {
+    let r = certs(&[
+        "--warn",
+        "7d",
+        "--critical",
+        "30d",
+        "--no-cluster",
+        "--endpoint",
+        "a.example",
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.one_error_line()
+            .contains("--critical is longer than --warn")
+    );
+}
+
+#[test]
+fn no_cluster_needs_endpoints() {
+    let r = certs(&["--no-cluster"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.one_error_line()
+            .contains("--no-cluster without any --endpoint")
+    );
+}
+
+#[test]
+fn bad_endpoints_are_usage_errors() {
+    let r = certs(&["--no-cluster", "--endpoint", "bad name!:443"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("not a valid DNS name"), "{}", r.stderr);
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("eps.txt");
+    std::fs::write(&file, "ok.example:443\nnot:a:port\n").expect("write");
+    let r = certs(&[
+        "--no-cluster",
+        "--endpoints-file",
+        file.to_str().expect("utf8"),
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.one_error_line().contains("line 2"));
+    let r = certs(&["--no-cluster", "--endpoints-file", "/nonexistent/eps.txt"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.one_error_line().contains("cannot read --endpoints-file"));
+}
+
+#[test]
+fn bad_ca_file_and_webhook_are_usage_errors() {
+    let r = certs(&[
+        "--no-cluster",
+        "--endpoint",
+        "a.example",
+        "--ca-file",
+        "/nonexistent/ca.pem",
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.one_error_line().contains("cannot read --ca-file"));
+    let dir = tempfile::tempdir().expect("tmp");
+    let empty = dir.path().join("empty.pem");
+    std::fs::write(&empty, "no certificates here").expect("write");
+    let r = certs(&[
+        "--no-cluster",
+        "--endpoint",
+        "a.example",
+        "--ca-file",
+        empty.to_str().expect("utf8"),
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.one_error_line().contains("holds no certificate"));
+    let r = certs(&[
+        "--no-cluster",
+        "--endpoint",
+        "a.example",
+        "--notify-webhook",
+        "ftp://example.com/x",
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.one_error_line().contains("is not an http(s) URL"));
+}
+
+#[test]
+fn unreachable_cluster_is_exit_5() {
+    let r = certs(&["--kubeconfig", &unreachable()]);
+    assert_eq!(r.code, 5, "{}", r.stderr);
+    assert!(r.one_error_line().contains("failed to list"));
+    assert!(
+        r.stderr.contains("tried https://127.0.0.1:1"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn unreachable_endpoint_is_a_finding_not_an_error() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("port")
+        .port();
+    let ep = format!("127.0.0.1:{port}");
+    let r = certs(&[
+        "--no-cluster",
+        "--endpoint",
+        &ep,
+        "-o",
+        "json",
+        "--probe-timeout",
+        "2s",
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let report = r.json();
+    assert_eq!(report["findings"][0]["check"], "endpoint-unreachable");
+    assert_eq!(report["findings"][0]["object"]["name"], ep);
+}
+
+#[test]
+fn checks_are_listed_with_ids() {
+    let r = certs(&["checks", "-o", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let ids: Vec<String> = r.json()["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|c| c["id"].as_str().unwrap_or_default().to_string())
+        .collect();
+    let want: Vec<String> = certs::checks::CHECKS
+        .iter()
+        .map(|c| c.id.to_string())
+        .collect();
+    assert_eq!(ids, want);
+    assert!(ids.contains(&"key-mismatch".to_string()));
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    let r = certs(&["--help"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("Exit codes"), "{}", r.stdout);
+    assert!(r.stdout.contains("--probe-ingresses"));
+}
+
+#[test]
+fn completions_in_the_repository_are_current() {
+    use clap::CommandFactory;
+    let dir = testcluster::repo_root().join("completions");
+    let stale =
+        shared::complete::stale_files(&certs::Cli::command(), "certs", &dir).expect("generate");
+    assert!(
+        stale.is_empty(),
+        "stale in completions/: {stale:?}; run `cargo xtask completions`"
+    );
+}
+
+#[test]
+fn completion_entry_point_completes_flags_and_values() {
+    let r = certs(&["__complete", "--sour"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("--sources\n"), "{}", r.stdout);
+    let r = certs(&["__complete", "--notify-format", ""]);
+    assert!(r.stdout.contains("slack\n"), "{}", r.stdout);
+}
