@@ -105,6 +105,15 @@ pub enum Error {
         /// The context in use, for the hint.
         context: String,
     },
+    /// Something the command must reach, other than the API server, cannot be reached
+    /// (a load-test target, a probe endpoint).
+    #[error("{message}")]
+    Unreachable {
+        /// What could not be reached, and why, in one line.
+        message: String,
+        /// How to fix it.
+        hint: String,
+    },
     /// The user pressed Ctrl-C; cleanup already ran.
     #[error("interrupted")]
     Interrupted,
@@ -231,6 +240,7 @@ fn classify_shared(e: &Error) -> Classified {
                 "see what you may do with `kubectl auth can-i --list --context {context}`"
             )),
         ),
+        Error::Unreachable { hint, .. } => classified(exit::UNREACHABLE, Some(hint.clone())),
         Error::Interrupted => classified(exit::INTERRUPTED, None),
     }
 }

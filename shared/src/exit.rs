@@ -25,6 +25,6 @@ Exit codes:
   2    usage error
   3    kubeconfig or context problem
   4    the API server returned an error (401, 403, 404, ...)
-  5    cluster unreachable or timed out
+  5    cluster (or load/probe target) unreachable or timed out
   70   internal error (a bug: please report it)
   130  interrupted";

@@ -39,7 +39,14 @@ impl<M: Serialize, T: Serialize> List<M, T> {
 
 /// Writes `value` as pretty JSON and a trailing newline.
 pub fn write_json<T: Serialize + ?Sized>(w: &mut dyn Write, value: &T) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, value)?;
+    // An I/O failure (a closed pipe) stays an io::Error, so the runner can treat it as such.
+    serde_json::to_writer_pretty(&mut *w, value).map_err(|e| {
+        if e.is_io() {
+            anyhow::Error::from(std::io::Error::from(e))
+        } else {
+            anyhow::Error::from(e)
+        }
+    })?;
     writeln!(w)?;
     Ok(())
 }

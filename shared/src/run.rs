@@ -10,7 +10,7 @@ use std::future::Future;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Settings the runner needs from the output flags.
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +43,43 @@ pub struct Context {
     /// `-v`.
     pub verbosity: u8,
     warnings: Arc<AtomicUsize>,
+    interrupt: Arc<Interrupt>,
+}
+
+/// Ctrl-C for plugins that must clean up before they exit (a load test's Job, a chaos
+/// fault). A plugin opts in with [`Context::interrupt`]; the first Ctrl-C then fires this
+/// instead of ending the process, the plugin cleans up and returns
+/// [`crate::error::Error::Interrupted`]; a second Ctrl-C ends the process at once.
+#[derive(Debug)]
+pub struct Interrupt {
+    handled: AtomicBool,
+    fired: tokio::sync::watch::Sender<bool>,
+}
+
+impl Default for Interrupt {
+    fn default() -> Self {
+        Self {
+            handled: AtomicBool::new(false),
+            fired: tokio::sync::watch::channel(false).0,
+        }
+    }
+}
+
+impl Interrupt {
+    /// Resolves once Ctrl-C was pressed (at once if it already was).
+    pub async fn wait(&self) {
+        let mut rx = self.fired.subscribe();
+        let _ = rx.wait_for(|fired| *fired).await;
+    }
+
+    /// Whether Ctrl-C was pressed.
+    pub fn fired(&self) -> bool {
+        *self.fired.borrow()
+    }
+
+    fn fire(&self) {
+        self.fired.send_replace(true);
+    }
 }
 
 impl Context {
@@ -62,13 +99,25 @@ impl Context {
             progress: term::progress_enabled(globals.structured, verbosity),
             verbosity,
             warnings: Arc::default(),
+            interrupt: Arc::default(),
         }
+    }
+
+    /// Opts in to graceful Ctrl-C (see [`Interrupt`]) and returns the signal to watch.
+    pub fn interrupt(&self) -> Arc<Interrupt> {
+        self.interrupt.handled.store(true, Ordering::Relaxed);
+        self.interrupt.clone()
     }
 
     /// Prints `warning: ...` on stderr and counts it (e.g. a kind skipped as forbidden).
     pub fn warn(&self, message: &str) {
         self.warnings.fetch_add(1, Ordering::Relaxed);
         term::warn(self.stderr, message);
+    }
+
+    /// Prints a line of information on stderr (not a warning, not data).
+    pub fn note(&self, message: &str) {
+        let _ = writeln!(std::io::stderr().lock(), "{message}");
     }
 
     /// How many warnings were printed.
@@ -102,6 +151,7 @@ where
     Fut: Future<Output = anyhow::Result<Outcome>>,
 {
     init_logging(verbosity);
+    install_crypto_provider();
     let ctx = Context::new(globals, verbosity);
     let stderr_styles = ctx.stderr;
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -116,10 +166,24 @@ where
             );
         }
     };
+    let interrupt = ctx.interrupt.clone();
     let result = runtime.block_on(async move {
+        let work = run(ctx);
+        tokio::pin!(work);
         tokio::select! {
-            r = run(ctx) => r,
-            _ = tokio::signal::ctrl_c() => Err(crate::error::Error::Interrupted.into()),
+            r = &mut work => r,
+            _ = tokio::signal::ctrl_c() => {
+                if interrupt.handled.load(Ordering::Relaxed) {
+                    // The plugin cleans up and returns; a second Ctrl-C does not wait.
+                    interrupt.fire();
+                    tokio::select! {
+                        r = &mut work => r,
+                        _ = tokio::signal::ctrl_c() => Err(crate::error::Error::Interrupted.into()),
+                    }
+                } else {
+                    Err(crate::error::Error::Interrupted.into())
+                }
+            }
         }
     });
     // Do not wait for stray blocking tasks (a hung exec plugin) once the run is over.
@@ -129,6 +193,13 @@ where
         Ok(Outcome::Problems) => ExitCode::from(exit::FOUND_PROBLEMS),
         Err(err) => report(stderr_styles, &err),
     }
+}
+
+/// Makes ring rustls's process-wide crypto provider. kube builds its TLS configuration from
+/// the process default, and when a build enables both of rustls's providers (goose's reqwest
+/// brings aws-lc-rs) there is no default and kube would panic.
+pub fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
 /// Prints an error as `error: <one line>` and `  hint: ...`, and returns its exit code.

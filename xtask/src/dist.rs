@@ -60,6 +60,18 @@ Reading Secrets needs `list secrets`: manifests/certs/rbac.yaml is the read-only
 manifests/certs/exporter.yaml runs the Prometheus exporter in the cluster.",
             ),
         },
+        PluginInfo {
+            name: "load",
+            short: "HTTP load tests fanned out to runner pods, merged correctly",
+            description: "Open-model (constant arrival rate, ramps) and closed-model HTTP load tests whose latencies are \
+measured from each request's intended start (no coordinated omission), user-journey scenarios on goose, and \
+distributed runs in an Indexed Job of runner pods that start together and report through the API; histograms \
+are merged and thresholds judged on the merged result. Table, JSON, Markdown and HTML reports; compare two runs.",
+            caveats: Some(
+                "For `kubectl load <TAB>`, put kubectl_complete-load (in the archive) on your PATH.\n\
+In-cluster runs need the runners' ServiceAccount: `kubectl load rbac -n NAMESPACE | kubectl apply -f -`.",
+            ),
+        },
     ]
 }
 

@@ -78,6 +78,7 @@ fn plugins() -> Vec<(&'static str, clap::Command)> {
     vec![
         ("doctor", doctor::Cli::command()),
         ("certs", certs::Cli::command()),
+        ("load", load::Cli::command()),
     ]
 }
 

@@ -1869,39 +1869,9 @@ async fn junit_sarif_and_html_reports() {
         "self-contained"
     );
     // Rendered by a real browser: the DOM after scripts ran.
-    let chromium = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            std::process::Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        });
-    let Some(chromium) = chromium else {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI installs chromium (scripts/test.sh)"
-        );
+    let Some(dom) = testcluster::testing::chromium_dom(std::path::Path::new(&html_s)) else {
         return;
     };
-    let profile = tempfile::tempdir().expect("tmp");
-    let dom = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            &format!("--user-data-dir={}", profile.path().display()),
-            "--dump-dom",
-            &format!("file://{html_s}"),
-        ])
-        .output()
-        .expect("chromium runs");
-    let dom = String::from_utf8_lossy(&dom.stdout);
     assert!(
         dom.contains("<td><code>pod-no-resources</code></td>"),
         "{dom}"

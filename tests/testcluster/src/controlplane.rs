@@ -81,6 +81,8 @@ pub async fn client_for(path: &Path, context: &str) -> Result<Client> {
         ..Default::default()
     };
     let config = Config::from_custom_kubeconfig(kc, &opts).await?;
+    // With goose in the workspace build rustls has two providers and no default: pick ring.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     Ok(Client::try_from(config)?)
 }
 
@@ -118,8 +120,9 @@ current-context: admin
     )
 }
 
-/// kwok's configuration: kwokctl's default stages, the NotReady-node and failed-container
-/// chaos stages, and the repository's own fault stages from `tests/stages/`.
+/// kwok's configuration: kwokctl's default stages (pod-complete narrowed to leave load-test
+/// runner pods Running), the NotReady-node and failed-container chaos stages, and the
+/// repository's own fault stages from `tests/stages/`.
 fn kwok_config(stages: &Path) -> Result<String> {
     let mut out = String::from(
         "apiVersion: config.kwok.x-k8s.io/v1alpha1\nkind: KwokConfiguration\noptions:\n  cidr: 10.244.0.0/16\n  \
@@ -145,10 +148,20 @@ fn kwok_config(stages: &Path) -> Result<String> {
     own.sort();
     files.extend(own);
     for f in files {
+        let mut stage =
+            std::fs::read_to_string(&f).with_context(|| format!("read stage {}", f.display()))?;
+        if f.ends_with("pod/fast/pod-complete.yaml") {
+            // Job pods complete at once under kwok, but a load-test runner pod must stay
+            // Running until its process (run by the tests' stand-in) ends: leave pods
+            // labelled with a load run to the test.
+            stage = stage.replacen(
+                "    - key: '.metadata.ownerReferences.[].kind'",
+                "    - key: '.metadata.labels[\"load.sre-toolkit.io/run\"]'\n      operator: 'DoesNotExist'\n    - key: '.metadata.ownerReferences.[].kind'",
+                1,
+            );
+        }
         out.push_str("---\n");
-        out.push_str(
-            &std::fs::read_to_string(&f).with_context(|| format!("read stage {}", f.display()))?,
-        );
+        out.push_str(&stage);
         if !out.ends_with('\n') {
             out.push('\n');
         }

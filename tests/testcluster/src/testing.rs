@@ -318,3 +318,45 @@ pub async fn static_node(
     apply(client, None, node.clone()).await?;
     write_status(client, None, &node).await
 }
+
+/// The DOM of a local HTML file after its scripts ran, rendered by headless Chromium;
+/// `None` when no Chromium is installed (outside CI; under CI its absence fails the test).
+///
+/// # Panics
+/// Under `CI` without Chromium (scripts/test.sh installs it).
+pub fn chromium_dom(file: &std::path::Path) -> Option<String> {
+    let chromium = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    let Some(chromium) = chromium else {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI installs chromium (scripts/test.sh)"
+        );
+        return None;
+    };
+    let profile = std::env::temp_dir().join(format!("sre-toolkit-chromium-{}", std::process::id()));
+    let out = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            &format!("--user-data-dir={}", profile.display()),
+            "--dump-dom",
+            &format!("file://{}", file.display()),
+        ])
+        .output()
+        .ok()?;
+    let _ = std::fs::remove_dir_all(&profile);
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
