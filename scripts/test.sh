@@ -10,6 +10,7 @@ source scripts/lib/prereqs.sh
 ensure_toolchains
 ensure_testbins
 ensure_chromium
+ensure_test_services
 
 say "cargo fmt --check"
 cargo fmt --all -- --check

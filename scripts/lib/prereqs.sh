@@ -29,13 +29,23 @@ ensure_testbins() {
 }
 
 # Debian's chromium, for the test that renders doctor's HTML report in a real browser.
-ensure_chromium() {
-  command -v chromium >/dev/null && return 0
+# ensure_debian COMMAND PACKAGE WHY: installs the Debian package when COMMAND is missing.
+ensure_debian() {
+  command -v "$1" >/dev/null && return 0
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-    say "installing chromium (Debian package) for the HTML rendering test"
+    say "installing $2 (Debian package) $3"
     apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$2" >/dev/null
   else
-    echo "warning: chromium missing and cannot be installed here; the HTML rendering test will fail under CI" >&2
+    echo "warning: $1 missing and cannot be installed here; the tests that need it will fail under CI" >&2
   fi
+}
+
+ensure_chromium() { ensure_debian chromium chromium "for the HTML rendering tests"; }
+
+# Test-only services: the real Debian packages, started on loopback by the tests themselves.
+ensure_test_services() {
+  ensure_debian prometheus prometheus "for the chaos Prometheus probe test"
+  ensure_debian tc iproute2 "for the chaos tc test in a network namespace"
+  ensure_debian openssl openssl "for the certs weak-crypto fixtures"
 }

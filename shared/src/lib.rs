@@ -55,3 +55,12 @@ pub const LONG_VERSION: &str = concat!(
     env!("SRE_TOOLKIT_TARGET"),
     ")"
 );
+
+/// A new run id, `<prefix>-YYYYMMDD-HHMMSS-xxxx` (UTC, a DNS label), for objects a plugin
+/// creates and labels so they can be found again (load runs, chaos experiments).
+pub fn run_id(prefix: &str) -> String {
+    let now = jiff::Timestamp::now();
+    let stamp = now.strftime("%Y%m%d-%H%M%S");
+    let salt = (now.subsec_nanosecond().unsigned_abs() ^ std::process::id()) & 0xffff;
+    format!("{prefix}-{stamp}-{salt:04x}")
+}

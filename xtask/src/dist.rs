@@ -72,6 +72,19 @@ are merged and thresholds judged on the merged result. Table, JSON, Markdown and
 In-cluster runs need the runners' ServiceAccount: `kubectl load rbac -n NAMESPACE | kubectl apply -f -`.",
             ),
         },
+        PluginInfo {
+            name: "chaos",
+            short: "Fault injection with a steady-state hypothesis and guaranteed rollback",
+            description: "Kills pods and containers, fails pods, cordons and drains nodes (PodDisruptionBudgets respected), \
+scales workloads to zero, adds latency, loss or bandwidth limits (tc in an ephemeral container) and CPU or memory \
+stress, with nothing installed in the cluster. Experiments check a steady-state hypothesis (HTTP, Kubernetes and \
+Prometheus probes) before, during and after, measure time to recover, and always roll back. Dry-run, protected \
+namespaces, a blast radius and an audit trail of Events.",
+            caveats: Some(
+                "For `kubectl chaos <TAB>`, put kubectl_complete-chaos (in the archive) on your PATH.\n\
+Network faults need NET_ADMIN in an ephemeral container: Pod Security level privileged in the target namespace.",
+            ),
+        },
     ]
 }
 

@@ -79,6 +79,7 @@ fn plugins() -> Vec<(&'static str, clap::Command)> {
         ("doctor", doctor::Cli::command()),
         ("certs", certs::Cli::command()),
         ("load", load::Cli::command()),
+        ("chaos", chaos::Cli::command()),
     ]
 }
 

@@ -25,7 +25,12 @@ fn runner_image_is_multi_stage_non_root_and_has_tc() {
     assert!(!user.contains("root") && !user.contains(" 0"), "{user}");
     assert!(d.contains("iproute2"), "tc for kubectl chaos");
     assert!(d.contains("--locked"), "reproducible: the lockfile");
-    for plugin in ["kubectl-load", "kubectl-certs", "kubectl-doctor"] {
+    for plugin in [
+        "kubectl-load",
+        "kubectl-chaos",
+        "kubectl-certs",
+        "kubectl-doctor",
+    ] {
         assert!(d.contains(&format!("-p {plugin}")), "{plugin} is built");
         let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../plugins")

@@ -1,0 +1,452 @@
+//! Running faults and experiments: inject, hold while probing the steady state, roll back
+//! (always: at the end, on an error, on a failed hypothesis with `abortOnFailure`, on
+//! Ctrl-C), and measure the time to recover. An experiment file is Chaos Toolkit's shape:
+//! a steady-state hypothesis checked before, during and after a method of faults and pauses.
+
+use crate::fault::Action;
+use crate::fault::Fault;
+use crate::inject::{Applied, Injector, wait_recovered};
+use crate::probe::{self, Outcome, Probe};
+use crate::spec::FaultSpec;
+use serde::{Deserialize, Serialize};
+use shared::run::Interrupt;
+use std::time::Duration;
+use tokio::time::Instant;
+
+/// The steady-state hypothesis.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct SteadyState {
+    /// Probes that must all hold.
+    pub probes: Vec<Probe>,
+    /// How often to probe during the method (default 2s).
+    #[serde(default)]
+    pub interval: Option<String>,
+    /// How long the system may take to recover after each fault and after the method (default 60s).
+    #[serde(default)]
+    pub recovery_timeout: Option<String>,
+    /// Roll back and stop as soon as a probe fails during the method (default false).
+    #[serde(default)]
+    pub abort_on_failure: bool,
+}
+
+/// One step of the method: a fault (`fault: pod-kill` and its fields) or a `pause`.
+pub type Step = FaultSpec;
+
+/// Experiment metadata.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// Name.
+    pub name: String,
+}
+
+/// An experiment file.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Experiment {
+    /// `chaos.sre-toolkit.io/v1alpha1`.
+    pub api_version: String,
+    /// `Experiment`.
+    pub kind: String,
+    /// Name.
+    pub metadata: Meta,
+    /// Namespace of probes and faults (default: -n or the context's).
+    #[serde(default)]
+    pub namespace: Option<String>,
+    /// The hypothesis.
+    pub steady_state: SteadyState,
+    /// The method.
+    pub method: Vec<Step>,
+}
+
+/// A parsed, checked experiment: its faults already built.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The file.
+    pub experiment: Experiment,
+    /// Faults or pauses, in order.
+    pub steps: Vec<Result<Fault, Duration>>,
+    /// Probe interval.
+    pub interval: Duration,
+    /// Recovery window.
+    pub recovery: Duration,
+}
+
+/// Parses and checks an experiment for `namespace`.
+pub fn parse(text: &str, namespace: &str) -> Result<Plan, String> {
+    let e: Experiment = serde_saphyr::from_str(text).map_err(|e| e.to_string())?;
+    if e.api_version != "chaos.sre-toolkit.io/v1alpha1" || e.kind != "Experiment" {
+        return Err(format!(
+            "apiVersion/kind must be chaos.sre-toolkit.io/v1alpha1 Experiment (got {} {})",
+            e.api_version, e.kind
+        ));
+    }
+    if e.steady_state.probes.is_empty() {
+        return Err("steadyState needs at least one probe".into());
+    }
+    for p in &e.steady_state.probes {
+        p.validate()?;
+    }
+    if e.method.is_empty() {
+        return Err("method needs at least one step".into());
+    }
+    let ns = e.namespace.clone().unwrap_or_else(|| namespace.to_string());
+    let mut steps = Vec::new();
+    for (i, s) in e.method.iter().enumerate() {
+        let step = match (&s.fault, &s.pause) {
+            (Some(f), None) => Ok(s
+                .to_fault(f, &ns)
+                .map_err(|m| format!("method step {}: {m}", i + 1))?),
+            (None, Some(p)) => Err(shared::duration::parse(p)
+                .map_err(|m| format!("method step {}: pause: {m}", i + 1))?),
+            _ => return Err(format!("method step {}: give either fault or pause", i + 1)),
+        };
+        steps.push(step);
+    }
+    let d = |v: &Option<String>, default: u64, what: &str| -> Result<Duration, String> {
+        v.as_deref()
+            .map(shared::duration::parse)
+            .transpose()
+            .map_err(|m| format!("{what}: {m}"))
+            .map(|d| d.unwrap_or(Duration::from_secs(default)))
+    };
+    let interval = d(&e.steady_state.interval, 2, "interval")?;
+    let recovery = d(&e.steady_state.recovery_timeout, 60, "recoveryTimeout")?;
+    Ok(Plan {
+        experiment: e,
+        steps,
+        interval,
+        recovery,
+    })
+}
+
+/// What happened to one fault.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FaultReport {
+    /// Fault name.
+    pub fault: String,
+    /// What was done.
+    pub actions: Vec<Action>,
+    /// RFC 3339.
+    pub injected_at: String,
+    /// Whether the rollback ran and succeeded (kills have nothing to roll back).
+    pub rolled_back: bool,
+    /// What could not be rolled back.
+    pub rollback_failures: Vec<String>,
+    /// Seconds from injection until the steady state (or, for a one-off pod-kill, the
+    /// owning workloads) recovered; absent if it did not within the window.
+    pub recovered_after_seconds: Option<f64>,
+    /// Probe failures seen while the fault held.
+    pub deviations: Vec<Outcome>,
+    /// Repeated pod-kill: each round's intended and actual start, milliseconds from the first.
+    pub rounds: Vec<(u64, u64)>,
+}
+
+/// Why a run stopped early.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stop {
+    /// Ctrl-C.
+    Interrupted,
+    /// A probe failed with abortOnFailure.
+    Deviated(String),
+}
+
+/// Runs faults with rollback and probing.
+pub struct Executor<'a> {
+    /// The injector.
+    pub injector: Injector<'a>,
+    /// Ctrl-C.
+    pub interrupt: std::sync::Arc<Interrupt>,
+    /// Probes to run while a fault holds, their namespace, interval and abort policy.
+    pub probes: Option<(Vec<Probe>, String, Duration, bool)>,
+    /// How long recovery may take.
+    pub recovery: Duration,
+}
+
+impl Executor<'_> {
+    /// Waits `d`, probing at the interval; stops early on Ctrl-C or an aborting deviation.
+    async fn hold(&self, d: Duration, deviations: &mut Vec<Outcome>) -> Result<(), Stop> {
+        let end = Instant::now() + d;
+        let every = self
+            .probes
+            .as_ref()
+            .map(|p| p.2)
+            .unwrap_or(d.max(Duration::from_millis(100)));
+        while Instant::now() < end {
+            let next = (Instant::now() + every).min(end);
+            tokio::select! {
+                _ = tokio::time::sleep_until(next) => {}
+                _ = self.interrupt.wait() => return Err(Stop::Interrupted),
+            }
+            if let Some((probes, ns, _, abort)) = &self.probes {
+                for o in probe::run_all(self.injector.cluster, ns, probes)
+                    .await
+                    .into_iter()
+                    .filter(|o| !o.ok)
+                {
+                    let why = format!("{}: {}", o.probe, o.detail);
+                    deviations.push(o);
+                    if *abort {
+                        return Err(Stop::Deviated(why));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    async fn recovered(&self, since: Instant) -> Option<f64> {
+        let (probes, ns, every, _) = self.probes.as_ref()?;
+        loop {
+            if probe::run_all(self.injector.cluster, ns, probes)
+                .await
+                .iter()
+                .all(|o| o.ok)
+            {
+                return Some(since.elapsed().as_secs_f64());
+            }
+            if since.elapsed() > self.recovery || self.interrupt.fired() {
+                return None;
+            }
+            tokio::time::sleep((*every).min(Duration::from_millis(500))).await;
+        }
+    }
+
+    /// Injects `fault`, holds it, rolls it back, measures recovery. The report is returned
+    /// even when the run stops early (the rollback has run by then).
+    pub async fn run_fault(
+        &self,
+        fault: &Fault,
+    ) -> (FaultReport, Result<(), Stop>, Option<shared::error::Error>) {
+        let name = fault.name();
+        let mut report = FaultReport {
+            fault: name.into(),
+            injected_at: jiff::Timestamp::now().to_string(),
+            ..Default::default()
+        };
+        let t0 = Instant::now();
+        let mut applied = Applied::default();
+        let mut stop = Ok(());
+        let mut error = None;
+        match fault {
+            Fault::PodKill {
+                interval: Some(every),
+                duration: Some(total),
+                ..
+            } => {
+                let mut round = 0u32;
+                loop {
+                    let intended = *every * round;
+                    if intended >= *total {
+                        break;
+                    }
+                    tokio::select! {
+                        _ = tokio::time::sleep_until(t0 + intended) => {}
+                        _ = self.interrupt.wait() => { stop = Err(Stop::Interrupted); break; }
+                    }
+                    let actual = t0.elapsed();
+                    report
+                        .rounds
+                        .push((intended.as_millis() as u64, actual.as_millis() as u64));
+                    if let Err(e) = self.injector.apply(fault, &mut applied).await {
+                        error = Some(e);
+                        break;
+                    }
+                    round += 1;
+                }
+            }
+            _ => {
+                if let Err(e) = self.injector.apply(fault, &mut applied).await {
+                    error = Some(e);
+                } else if let Some(d) = fault.holds_for()
+                    && !self.injector.dry_run
+                {
+                    stop = self.hold(d, &mut report.deviations).await;
+                }
+            }
+        }
+        if !applied.rollbacks.is_empty() {
+            report.rollback_failures = self.injector.rollback(name, &applied.rollbacks).await;
+            report.rolled_back = report.rollback_failures.is_empty();
+        }
+        report.actions = applied.actions;
+        if error.is_none() && stop.is_ok() && !self.injector.dry_run {
+            report.recovered_after_seconds = match self.probes {
+                Some(_) => self.recovered(t0).await,
+                None if !applied.owners.is_empty() => wait_recovered(
+                    self.injector.cluster,
+                    &applied.owners,
+                    &applied.killed,
+                    self.recovery,
+                )
+                .await
+                .map(|d| d.as_secs_f64()),
+                None => None,
+            };
+        }
+        (report, stop, error)
+    }
+}
+
+/// The verdict of an experiment.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExperimentReport {
+    /// `chaos.sre-toolkit.io/v1alpha1`.
+    pub api_version: String,
+    /// `ExperimentReport`.
+    pub kind: String,
+    /// Facts.
+    pub metadata: serde_json::Value,
+    /// The hypothesis before the method.
+    pub before: Vec<Outcome>,
+    /// Each fault.
+    pub faults: Vec<FaultReport>,
+    /// The hypothesis after the method (and recovery).
+    pub after: Vec<Outcome>,
+    /// `passed`, `failed` (the hypothesis did not hold) or `aborted`.
+    pub verdict: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// Runs an experiment plan.
+pub async fn run_experiment(
+    x: &Executor<'_>,
+    plan: &Plan,
+    namespace: &str,
+) -> Result<ExperimentReport, shared::error::Error> {
+    let cluster = x.injector.cluster;
+    let probes = &plan.experiment.steady_state.probes;
+    let mut report = ExperimentReport {
+        api_version: "chaos.sre-toolkit.io/v1alpha1".into(),
+        kind: "ExperimentReport".into(),
+        metadata: serde_json::json!({"run": x.injector.run, "experiment": plan.experiment.metadata.name, "namespace": namespace, "dryRun": x.injector.dry_run, "startedAt": jiff::Timestamp::now().to_string()}),
+        before: probe::run_all(cluster, namespace, probes).await,
+        faults: Vec::new(),
+        after: Vec::new(),
+        verdict: String::new(),
+        reason: String::new(),
+    };
+    if let Some(bad) = report.before.iter().find(|o| !o.ok) {
+        report.verdict = "failed".into();
+        report.reason = format!(
+            "the steady state did not hold before the method ({}: {}); nothing was injected",
+            bad.probe, bad.detail
+        );
+        return Ok(report);
+    }
+    for step in &plan.steps {
+        match step {
+            Err(pause) => {
+                let mut dev = Vec::new();
+                if let Err(stop) = x.hold(*pause, &mut dev).await {
+                    return Ok(stopped(report, stop));
+                }
+            }
+            Ok(fault) => {
+                let (fr, stop, error) = x.run_fault(fault).await;
+                report.faults.push(fr);
+                if let Some(e) = error {
+                    return Err(e);
+                }
+                if let Err(stop) = stop {
+                    return Ok(stopped(report, stop));
+                }
+            }
+        }
+    }
+    if x.injector.dry_run {
+        report.verdict = "passed".into();
+        report.reason = "dry run: nothing was injected".into();
+        return Ok(report);
+    }
+    let t0 = Instant::now();
+    loop {
+        report.after = probe::run_all(cluster, namespace, probes).await;
+        if report.after.iter().all(|o| o.ok) || t0.elapsed() > plan.recovery || x.interrupt.fired()
+        {
+            break;
+        }
+        tokio::time::sleep(plan.interval.min(Duration::from_secs(1))).await;
+    }
+    match report.after.iter().find(|o| !o.ok) {
+        Some(bad) => {
+            report.verdict = "failed".into();
+            report.reason = format!(
+                "the steady state did not recover within {} ({}: {})",
+                shared::duration::human(plan.recovery),
+                bad.probe,
+                bad.detail
+            );
+        }
+        None => {
+            report.verdict = "passed".into();
+            report.reason = "the steady state held before and after the method".into();
+        }
+    }
+    Ok(report)
+}
+
+fn stopped(mut report: ExperimentReport, stop: Stop) -> ExperimentReport {
+    match stop {
+        Stop::Interrupted => {
+            report.verdict = "aborted".into();
+            report.reason = "interrupted: every fault was rolled back".into();
+        }
+        Stop::Deviated(why) => {
+            report.verdict = "failed".into();
+            report.reason = format!(
+                "the steady state failed during the method ({why}); the fault was rolled back at once"
+            );
+        }
+    }
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OK: &str = r#"
+apiVersion: chaos.sre-toolkit.io/v1alpha1
+kind: Experiment
+metadata: {name: web-survives}
+steadyState:
+  interval: 1s
+  recoveryTimeout: 30s
+  probes:
+  - name: web-ready
+    deployment: {name: web, minReady: 2}
+method:
+- fault: pod-kill
+  selector: app=web
+  count: 1
+- pause: 2s
+- fault: scale
+  workload: deployment/web
+  duration: 5s
+"#;
+
+    #[test]
+    fn experiments_parse_and_check() {
+        let p = parse(OK, "shop").expect("valid");
+        assert_eq!(p.steps.len(), 3);
+        assert!(matches!(p.steps[1], Err(d) if d == Duration::from_secs(2)));
+        assert_eq!(p.recovery, Duration::from_secs(30));
+        assert!(
+            parse(&OK.replace("pod-kill", "meteor"), "shop")
+                .expect_err("unknown")
+                .contains("step 1")
+        );
+        assert!(parse(&OK.replace("minReady: 2", "minReady: 2, bogus: 1"), "shop").is_err());
+        assert!(
+            parse(&OK.replace("  duration: 5s\n", ""), "shop")
+                .expect_err("scale")
+                .contains("--duration")
+        );
+        assert!(parse("apiVersion: v1\nkind: Pod\n", "x").is_err());
+    }
+}

@@ -1,0 +1,123 @@
+//! Black-box tests of the `kubectl-chaos` binary that need no cluster: bad input, help,
+//! the stress worker, completion.
+
+use std::path::PathBuf;
+use testcluster::testing::{Run, run_plugin};
+
+fn chaos(args: &[&str]) -> Run {
+    run_plugin(
+        &PathBuf::from(env!("CARGO_BIN_EXE_kubectl-chaos")),
+        args,
+        &[],
+    )
+}
+
+fn unreachable() -> String {
+    testcluster::repo_root()
+        .join("tests/fixtures/kubeconfig/unreachable.yaml")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn bad_faults_are_usage_errors() {
+    for (args, text) in [
+        (vec!["pod-failure", "-l", "app=web"], "--duration"),
+        (
+            vec!["network", "-l", "app=web", "--duration", "30s"],
+            "--latency, --loss or --bandwidth-kbit",
+        ),
+        (vec!["pod-kill", "--count", "0"], "at least 1"),
+        (vec!["scale", "--duration", "10s"], "--workload"),
+        (
+            vec!["network", "--jitter", "5ms", "--duration", "1s"],
+            "--jitter needs --latency",
+        ),
+    ] {
+        // Checked before the cluster is contacted (this kubeconfig points nowhere).
+        let kc = unreachable();
+        let mut a = vec!["--kubeconfig", kc.as_str()];
+        a.extend(args.iter().copied());
+        let r = chaos(&a);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.one_error_line().contains(text), "{args:?}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn a_malformed_experiment_is_exit_2() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let f = dir.path().join("e.yaml");
+    std::fs::write(
+        &f,
+        "apiVersion: chaos.sre-toolkit.io/v1alpha1\nkind: Experiment\n",
+    )
+    .expect("write");
+    let r = chaos(&[
+        "--kubeconfig",
+        &unreachable(),
+        "run",
+        f.to_str().expect("utf8"),
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.one_error_line().contains("missing field"), "{}", r.stderr);
+    let r = chaos(&["run", "/nonexistent/e.yaml"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.one_error_line()
+            .contains("cannot read /nonexistent/e.yaml")
+    );
+}
+
+#[test]
+fn stress_worker_stops_on_time() {
+    let t0 = std::time::Instant::now();
+    let r = chaos(&[
+        "stress-worker",
+        "--cpu",
+        "1",
+        "--memory-mib",
+        "8",
+        "--duration",
+        "1s",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let took = t0.elapsed();
+    assert!(took >= std::time::Duration::from_secs(1), "{took:?}");
+}
+
+#[test]
+fn help_documents_safety_and_exit_codes() {
+    let r = chaos(&["--help"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout.contains("--dry-run")
+            && r.stdout.contains("--allow-namespace")
+            && r.stdout.contains("Exit codes"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn completions_in_the_repository_are_current() {
+    use clap::CommandFactory;
+    let dir = testcluster::repo_root().join("completions");
+    let stale =
+        shared::complete::stale_files(&chaos::Cli::command(), "chaos", &dir).expect("generate");
+    assert!(
+        stale.is_empty(),
+        "stale in completions/: {stale:?}; run `cargo xtask completions`"
+    );
+}
+
+#[test]
+fn completion_entry_point_lists_faults() {
+    let r = chaos(&["__complete", "pod"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("pod-kill\n") && r.stdout.contains("pod-failure\n"),
+        "{}",
+        r.stdout
+    );
+}

@@ -1,0 +1,909 @@
+//! Real-cluster tests of `kubectl chaos` on the local control plane (kube-controller-manager,
+//! kube-scheduler and kwok run, so ReplicaSets really replace killed pods and kwok makes the
+//! replacements Ready). Each test works in its own namespace; node tests use their own
+//! static node. Ephemeral containers are added through the real subresource; no kubelet
+//! runs them here, so their commands are tested separately (the tc script in a real network
+//! namespace, see `tc_script_in_a_network_namespace`).
+#![allow(clippy::unwrap_used, clippy::print_stderr)] // measurements are printed for the README
+
+use k8s_openapi::api::apps::v1::Deployment;
+use k8s_openapi::api::core::v1::{Event, Pod};
+use kube::api::{Api, ListParams};
+use serde_json::{Value, json};
+use std::path::PathBuf;
+use std::time::Duration;
+use testcluster::testing::{Env, Run, TestNamespace, env, eventually, run_plugin};
+
+fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_kubectl-chaos"))
+}
+
+fn args(env: &Env, ns: &str, rest: &[&str]) -> Vec<String> {
+    let mut a = vec![
+        "--kubeconfig".to_string(),
+        env.kubeconfig.display().to_string(),
+        "-n".into(),
+        ns.into(),
+        "--yes".into(),
+    ];
+    a.extend(rest.iter().map(|s| s.to_string()));
+    a
+}
+
+async fn chaos(env: &Env, ns: &str, rest: &[&str]) -> Run {
+    let a = args(env, ns, rest);
+    tokio::task::spawn_blocking(move || {
+        let v: Vec<&str> = a.iter().map(String::as_str).collect();
+        run_plugin(&bin(), &v, &[])
+    })
+    .await
+    .unwrap()
+}
+
+async fn deployment(ns: &TestNamespace, name: &str, replicas: i32) {
+    ns.apply(json!({"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": name},
+        "spec": {"replicas": replicas, "selector": {"matchLabels": {"app": name}},
+            "template": {"metadata": {"labels": {"app": name}}, "spec": {"containers": [{"name": "app", "image": "nginx:1.27"}]}}}}))
+    .await
+    .unwrap();
+    ready(ns, name, replicas).await;
+}
+
+async fn ready(ns: &TestNamespace, name: &str, replicas: i32) {
+    let api: Api<Deployment> = Api::namespaced(ns.client.clone(), &ns.name);
+    eventually(
+        &format!("{name} to have {replicas} ready"),
+        Duration::from_secs(60),
+        || {
+            let api = api.clone();
+            async move {
+                let d = api.get(name).await.ok()?;
+                (d.status?.ready_replicas.unwrap_or(0) == replicas).then_some(())
+            }
+        },
+    )
+    .await;
+}
+
+async fn pods(ns: &TestNamespace, selector: &str) -> Vec<Pod> {
+    Api::<Pod>::namespaced(ns.client.clone(), &ns.name)
+        .list(&ListParams::default().labels(selector))
+        .await
+        .unwrap()
+        .items
+}
+
+fn experiment(file: &std::path::Path, body: &str) {
+    std::fs::write(
+        file,
+        format!("apiVersion: chaos.sre-toolkit.io/v1alpha1\nkind: Experiment\n{body}"),
+    )
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pod_kill_is_replaced_and_recovery_is_measured() {
+    let Some(env) = env().await else { return };
+    let ns = env.namespace("chaos-kill").await;
+    deployment(&ns, "web", 3).await;
+    let before: Vec<String> = pods(&ns, "app=web")
+        .await
+        .iter()
+        .map(|p| p.metadata.uid.clone().unwrap())
+        .collect();
+    let r = chaos(
+        &env,
+        &ns.name,
+        &[
+            "pod-kill", "-l", "app=web", "--count", "1", "-o", "json", "--seed", "7",
+        ],
+    )
+    .await;
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report = r.json();
+    assert_eq!(report["actions"].as_array().unwrap().len(), 1);
+    let killed = report["actions"][0]["target"]["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        report["actions"][0]["kubectl"]
+            .as_str()
+            .unwrap()
+            .starts_with("kubectl delete pod")
+    );
+    let ttr = report["recoveredAfterSeconds"]
+        .as_f64()
+        .expect("recovery measured");
+    assert!(ttr > 0.0 && ttr < 60.0, "{ttr}");
+    // The ReplicaSet replaced it: three ready pods again, one of them new.
+    ready(&ns, "web", 3).await;
+    let after: Vec<String> = pods(&ns, "app=web")
+        .await
+        .iter()
+        .filter(|p| p.metadata.deletion_timestamp.is_none())
+        .map(|p| p.metadata.uid.clone().unwrap())
+        .collect();
+    assert_eq!(
+        after.iter().filter(|u| !before.contains(u)).count(),
+        1,
+        "exactly one replacement"
+    );
+    // Audit: a JSON line on stderr and an Event on the pod.
+    let line: Value = r
+        .stderr
+        .lines()
+        .find_map(|l| serde_json::from_str(l).ok())
+        .expect("a JSON audit line");
+    assert_eq!(line["fault"], "pod-kill");
+    let events = Api::<Event>::namespaced(ns.client.clone(), &ns.name)
+        .list(&ListParams::default())
+        .await
+        .unwrap();
+    assert!(
+        events
+            .items
+            .iter()
+            .any(|e| e.reason.as_deref() == Some("ChaosInjected")
+                && e.involved_object.name.as_deref() == Some(killed.as_str()))
+    );
+    ns.delete().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn experiment_passes_and_measures_time_to_recover() {
+    let Some(env) = env().await else { return };
+    let ns = env.namespace("chaos-exp").await;
+    deployment(&ns, "web", 2).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("e.yaml");
+    experiment(
+        &file,
+        "metadata: {name: web-survives-a-pod-loss}\nsteadyState:\n  interval: 1s\n  recoveryTimeout: 60s\n  probes:\n  - name: web-ready\n    deployment: {name: web, minReady: 2}\nmethod:\n- fault: pod-kill\n  selector: app=web\n  count: 1\n- pause: 1s\n",
+    );
+    let r = chaos(
+        &env,
+        &ns.name,
+        &["run", file.to_str().unwrap(), "-o", "json"],
+    )
+    .await;
+    assert_eq!(r.code, 0, "{}\n{}", r.stderr, r.stdout);
+    let report = r.json();
+    assert_eq!(report["verdict"], "passed", "{report}");
+    assert!(report["before"][0]["ok"].as_bool().unwrap());
+    assert!(report["after"][0]["ok"].as_bool().unwrap());
+    let ttr = report["faults"][0]["recoveredAfterSeconds"]
+        .as_f64()
+        .expect("time to recover");
+    assert!(ttr > 0.0, "{ttr}");
+    // A hypothesis that does not hold before: nothing is injected, exit 1.
+    experiment(
+        &file,
+        "metadata: {name: impossible}\nsteadyState:\n  probes:\n  - name: web-ready\n    deployment: {name: web, minReady: 5}\nmethod:\n- fault: pod-kill\n  selector: app=web\n",
+    );
+    let before = pods(&ns, "app=web").await.len();
+    let r = chaos(
+        &env,
+        &ns.name,
+        &["run", file.to_str().unwrap(), "-o", "json"],
+    )
+    .await;
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.json()["reason"]
+            .as_str()
+            .unwrap()
+            .contains("before the method")
+    );
+    assert_eq!(pods(&ns, "app=web").await.len(), before);
+    ns.delete().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failing_probe_rolls_back_at_once() {
+    let Some(env) = env().await else { return };
+    let ns = env.namespace("chaos-abort").await;
+    deployment(&ns, "web", 2).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("e.yaml");
+    experiment(
+        &file,
+        "metadata: {name: scale-to-zero}\nsteadyState:\n  interval: 1s\n  recoveryTimeout: 30s\n  abortOnFailure: true\n  probes:\n  - name: web-ready\n    deployment: {name: web, minReady: 1}\nmethod:\n- fault: scale\n  workload: deployment/web\n  duration: 120s\n",
+    );
+    let t0 = std::time::Instant::now();
+    let r = chaos(
+        &env,
+        &ns.name,
+        &["run", file.to_str().unwrap(), "-o", "json"],
+    )
+    .await;
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        t0.elapsed() < Duration::from_secs(60),
+        "aborted long before the 120 s fault ended"
+    );
+    let report = r.json();
+    assert_eq!(report["verdict"], "failed");
+    assert!(
+        report["reason"].as_str().unwrap().contains("rolled back"),
+        "{report}"
+    );
+    assert_eq!(report["faults"][0]["rolledBack"], true);
+    let d = Api::<Deployment>::namespaced(ns.client.clone(), &ns.name)
+        .get("web")
+        .await
+        .unwrap();
+    assert_eq!(d.spec.unwrap().replicas, Some(2), "replicas restored");
+    assert!(
+        !d.metadata
+            .labels
+            .unwrap_or_default()
+            .contains_key("chaos.sre-toolkit.io/run"),
+        "marks removed"
+    );
+    ns.delete().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dry_run_changes_nothing_and_guards_refuse() {
+    let Some(env) = env().await else { return };
+    let ns = env.namespace("chaos-dry").await;
+    deployment(&ns, "web", 3).await;
+    let versions = |pods: Vec<Pod>| {
+        pods.into_iter()
+            .map(|p| {
+                (
+                    p.metadata.name.unwrap(),
+                    p.metadata.resource_version.unwrap(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let before = versions(pods(&ns, "app=web").await);
+    let dep_rv = Api::<Deployment>::namespaced(ns.client.clone(), &ns.name)
+        .get("web")
+        .await
+        .unwrap()
+        .metadata
+        .resource_version;
+    for cmd in [
+        vec!["pod-kill", "-l", "app=web", "--all"],
+        vec![
+            "pod-failure",
+            "-l",
+            "app=web",
+            "--count",
+            "2",
+            "--duration",
+            "30s",
+        ],
+        vec!["scale", "--workload", "deployment/web", "--duration", "30s"],
+        vec![
+            "network",
+            "-l",
+            "app=web",
+            "--latency",
+            "100ms",
+            "--duration",
+            "30s",
+        ],
+        vec!["stress", "-l", "app=web", "--cpu", "1", "--duration", "30s"],
+    ] {
+        let mut a = cmd.clone();
+        a.extend(["--dry-run", "-o", "json"]);
+        let r = chaos(&env, &ns.name, &a).await;
+        assert_eq!(r.code, 0, "{cmd:?}: {}", r.stderr);
+        let actions = r.json()["actions"].as_array().unwrap().len();
+        assert!(actions >= 1, "{cmd:?}: the plan lists what would be done");
+        assert!(r.stderr.contains("\"status\":\"dry-run\""), "{}", r.stderr);
+    }
+    assert_eq!(
+        versions(pods(&ns, "app=web").await),
+        before,
+        "no pod changed"
+    );
+    assert_eq!(
+        Api::<Deployment>::namespaced(ns.client.clone(), &ns.name)
+            .get("web")
+            .await
+            .unwrap()
+            .metadata
+            .resource_version,
+        dep_rv
+    );
+    // Protected namespaces, by name and by label.
+    let r = chaos(&env, "kube-system", &["pod-kill", "-l", "component=none"]).await;
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.one_error_line()
+            .contains("namespace kube-system is protected")
+    );
+    assert!(r.stderr.contains("--allow-namespace"));
+    ns.apply(json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns.name, "labels": {"chaos.sre-toolkit.io/protected": "true"}}})).await.unwrap();
+    let r = chaos(&env, &ns.name, &["pod-kill", "-l", "app=web"]).await;
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("chaos.sre-toolkit.io/protected=true"));
+    // The blast radius.
+    let r = chaos(
+        &env,
+        &ns.name,
+        &[
+            "pod-kill",
+            "-l",
+            "app=web",
+            "--all",
+            "--allow-namespace",
+            &ns.name,
+            "--max-targets",
+            "2",
+        ],
+    )
+    .await;
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.one_error_line().contains("exceed the blast radius of 2"));
+    let r = chaos(
+        &env,
+        &ns.name,
+        &[
+            "pod-kill",
+            "-l",
+            "app=web",
+            "--count",
+            "2",
+            "--allow-namespace",
+            &ns.name,
+            "--max-percent",
+            "50",
+        ],
+    )
+    .await;
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(versions(pods(&ns, "app=web").await), before);
+    ns.delete().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pod_failure_swaps_images_and_restores_them() {
+    let Some(env) = env().await else { return };
+    let ns = env.namespace("chaos-fail").await;
+    deployment(&ns, "web", 1).await;
+    let name = pods(&ns, "app=web").await[0].metadata.name.clone().unwrap();
+    let a = args(
+        &env,
+        &ns.name,
+        &[
+            "pod-failure",
+            "-l",
+            "app=web",
+            "--duration",
+            "4s",
+            "-o",
+            "json",
+        ],
+    );
+    let child = tokio::task::spawn_blocking(move || {
+        let v: Vec<&str> = a.iter().map(String::as_str).collect();
+        run_plugin(&bin(), &v, &[])
+    });
+    let api: Api<Pod> = Api::namespaced(ns.client.clone(), &ns.name);
+    eventually("the image swapped", Duration::from_secs(30), || {
+        let api = api.clone();
+        let name = name.clone();
+        async move {
+            let p = api.get(&name).await.ok()?;
+            let image = p.spec?.containers[0].image.clone()?;
+            (image == chaos::inject::FAILURE_IMAGE
+                && p.metadata
+                    .annotations?
+                    .contains_key("chaos.sre-toolkit.io/rollback"))
+            .then_some(())
+        }
+    })
+    .await;
+    let r = child.await.unwrap();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.json()["rolledBack"], true);
+    let p = api.get(&name).await.unwrap();
+    assert_eq!(
+        p.spec.unwrap().containers[0].image.as_deref(),
+        Some("nginx:1.27")
+    );
+    assert!(
+        !p.metadata
+            .annotations
+            .unwrap_or_default()
+            .contains_key("chaos.sre-toolkit.io/rollback")
+    );
+    ns.delete().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ephemeral_container_faults_and_their_guards() {
+    let Some(env) = env().await else { return };
+    let ns = env.namespace("chaos-eph").await;
+    deployment(&ns, "web", 1).await;
+    let name = pods(&ns, "app=web").await[0].metadata.name.clone().unwrap();
+    let r = chaos(
+        &env,
+        &ns.name,
+        &[
+            "network",
+            "-l",
+            "app=web",
+            "--latency",
+            "100ms",
+            "--jitter",
+            "10ms",
+            "--duration",
+            "1s",
+            "-o",
+            "json",
+        ],
+    )
+    .await;
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.json()["rolledBack"], true);
+    let r = chaos(
+        &env,
+        &ns.name,
+        &[
+            "stress",
+            "-l",
+            "app=web",
+            "--cpu",
+            "2",
+            "--memory-mib",
+            "64",
+            "--duration",
+            "1s",
+        ],
+    )
+    .await;
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = chaos(&env, &ns.name, &["container-kill", "-l", "app=web"]).await;
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let p = Api::<Pod>::namespaced(ns.client.clone(), &ns.name)
+        .get(&name)
+        .await
+        .unwrap();
+    let eph = p.spec.unwrap().ephemeral_containers.unwrap_or_default();
+    let by = |prefix: &str| {
+        eph.iter()
+            .find(|c| c.name.starts_with(prefix))
+            .unwrap_or_else(|| panic!("{prefix} in {eph:#?}"))
+            .clone()
+    };
+    let net = by("chaos-net-");
+    let caps = net
+        .security_context
+        .as_ref()
+        .unwrap()
+        .capabilities
+        .as_ref()
+        .unwrap();
+    assert_eq!(caps.add.as_deref(), Some(&["NET_ADMIN".to_string()][..]));
+    assert_eq!(caps.drop.as_deref(), Some(&["ALL".to_string()][..]));
+    assert!(
+        net.command.as_ref().unwrap()[2]
+            .contains("tc qdisc replace dev eth0 root netem delay 100ms 10ms")
+    );
+    assert!(
+        by("chaos-undo-").command.as_ref().unwrap()[2].contains("tc qdisc del dev eth0 root"),
+        "the rollback's container"
+    );
+    let stress = by("chaos-stress-");
+    assert_eq!(
+        stress.command.as_ref().unwrap()[..2],
+        ["kubectl-chaos".to_string(), "stress-worker".to_string()]
+    );
+    assert_eq!(
+        stress.security_context.as_ref().unwrap().run_as_non_root,
+        Some(true)
+    );
+    assert_eq!(
+        by("chaos-kill-").target_container_name.as_deref(),
+        Some("app")
+    );
+    // hostNetwork pods are refused; a baseline namespace refuses NET_ADMIN, naming the label.
+    ns.apply(json!({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "hostnet", "labels": {"app": "hostnet"}},
+        "spec": {"hostNetwork": true, "containers": [{"name": "c", "image": "nginx:1.27"}]}})).await.unwrap();
+    let api: Api<Pod> = Api::namespaced(ns.client.clone(), &ns.name);
+    eventually("hostnet Running", Duration::from_secs(60), || {
+        let api = api.clone();
+        async move {
+            (api.get("hostnet").await.ok()?.status?.phase.as_deref() == Some("Running"))
+                .then_some(())
+        }
+    })
+    .await;
+    let r = chaos(
+        &env,
+        &ns.name,
+        &[
+            "network",
+            "-l",
+            "app=hostnet",
+            "--loss",
+            "5",
+            "--duration",
+            "1s",
+        ],
+    )
+    .await;
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.one_error_line().contains("hostNetwork"));
+    ns.apply(json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": ns.name, "labels": {"pod-security.kubernetes.io/enforce": "baseline"}}})).await.unwrap();
+    let r = chaos(
+        &env,
+        &ns.name,
+        &[
+            "network",
+            "-l",
+            "app=web",
+            "--latency",
+            "50ms",
+            "--duration",
+            "1s",
+        ],
+    )
+    .await;
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.one_error_line()
+            .contains("pod-security.kubernetes.io/enforce=baseline")
+    );
+    ns.delete().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn node_drain_respects_pdbs_and_uncordons() {
+    let Some(env) = env().await else { return };
+    let ns = env.namespace("chaos-node").await;
+    let node = format!("static-{}", ns.name);
+    let status = json!({"conditions": [{"type": "Ready", "status": "True", "reason": "KubeletReady", "message": "ok", "lastHeartbeatTime": jiff::Timestamp::now().to_string(), "lastTransitionTime": jiff::Timestamp::now().to_string()}],
+        "allocatable": {"cpu": "8", "memory": "16Gi", "pods": "110"}, "capacity": {"cpu": "8", "memory": "16Gi", "pods": "110"}});
+    testcluster::testing::static_node(&ns.client, &node, json!({"chaos-test": ns.name}), status)
+        .await
+        .unwrap();
+    for (name, app) in [("free", "free"), ("guarded", "guarded")] {
+        ns.apply(json!({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": name, "labels": {"app": app}},
+            "spec": {"nodeName": node, "tolerations": [{"operator": "Exists"}], "containers": [{"name": "c", "image": "nginx:1.27"}]}})).await.unwrap();
+        let s = json!({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": name}, "status": {"phase": "Running", "conditions": [{"type": "Ready", "status": "True"}]}});
+        testcluster::testing::write_status(&ns.client, Some(&ns.name), &s)
+            .await
+            .unwrap();
+    }
+    ns.apply(json!({"apiVersion": "policy/v1", "kind": "PodDisruptionBudget", "metadata": {"name": "guard"},
+        "spec": {"minAvailable": 1, "selector": {"matchLabels": {"app": "guarded"}}}})).await.unwrap();
+    let pdbs: Api<k8s_openapi::api::policy::v1::PodDisruptionBudget> =
+        Api::namespaced(ns.client.clone(), &ns.name);
+    eventually("the PDB to be computed", Duration::from_secs(30), || {
+        let pdbs = pdbs.clone();
+        async move { (pdbs.get("guard").await.ok()?.status?.current_healthy == 1).then_some(()) }
+    })
+    .await;
+    let r = chaos(
+        &env,
+        &ns.name,
+        &[
+            "node-drain",
+            "-l",
+            &format!("chaos-test={}", ns.name),
+            "--duration",
+            "2s",
+            "--evict-timeout",
+            "3s",
+            "-o",
+            "json",
+        ],
+    )
+    .await;
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report = r.json();
+    let details: Vec<&str> = report["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["detail"].as_str().unwrap())
+        .collect();
+    assert!(
+        details.iter().any(|d| d.starts_with("cordon node")),
+        "{details:?}"
+    );
+    assert!(
+        details
+            .iter()
+            .any(|d| d.contains("/free ") && !d.contains("blocked")),
+        "{details:?}"
+    );
+    assert!(
+        details
+            .iter()
+            .any(|d| d.contains("/guarded ") && d.contains("blocked by a PodDisruptionBudget")),
+        "{details:?}"
+    );
+    assert_eq!(report["rolledBack"], true);
+    let n = Api::<k8s_openapi::api::core::v1::Node>::all(ns.client.clone())
+        .get(&node)
+        .await
+        .unwrap();
+    assert_ne!(n.spec.unwrap().unschedulable, Some(true), "uncordoned");
+    let api: Api<Pod> = Api::namespaced(ns.client.clone(), &ns.name);
+    assert!(
+        api.get_opt("free")
+            .await
+            .unwrap()
+            .is_none_or(|p| p.metadata.deletion_timestamp.is_some()),
+        "evicted"
+    );
+    assert!(
+        api.get("guarded")
+            .await
+            .unwrap()
+            .metadata
+            .deletion_timestamp
+            .is_none(),
+        "protected by its PDB"
+    );
+    Api::<k8s_openapi::api::core::v1::Node>::all(ns.client.clone())
+        .delete(&node, &Default::default())
+        .await
+        .ok();
+    ns.delete().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ctrl_c_and_cleanup_roll_back() {
+    let Some(env) = env().await else { return };
+    let ns = env.namespace("chaos-sigint").await;
+    deployment(&ns, "web", 2).await;
+    let deployments: Api<Deployment> = Api::namespaced(ns.client.clone(), &ns.name);
+    let scaled_to_zero = || {
+        let d = deployments.clone();
+        async move { (d.get("web").await.ok()?.spec?.replicas == Some(0)).then_some(()) }
+    };
+    // Ctrl-C: the scale is rolled back before the process exits.
+    let child = std::process::Command::new(bin())
+        .args(args(
+            &env,
+            &ns.name,
+            &[
+                "scale",
+                "--workload",
+                "deployment/web",
+                "--duration",
+                "120s",
+            ],
+        ))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    eventually("scaled to zero", Duration::from_secs(30), scaled_to_zero).await;
+    let t0 = std::time::Instant::now();
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(child.id() as i32),
+        nix::sys::signal::Signal::SIGINT,
+    )
+    .unwrap();
+    let out = tokio::task::spawn_blocking(move || child.wait_with_output())
+        .await
+        .unwrap()
+        .unwrap();
+    let took = t0.elapsed();
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        deployments.get("web").await.unwrap().spec.unwrap().replicas,
+        Some(2),
+        "restored before exit"
+    );
+    eprintln!(
+        "Ctrl-C to full rollback: {:.0} ms",
+        took.as_secs_f64() * 1000.0
+    );
+    // A run killed outright leaves its marks; cleanup rolls it back.
+    let mut child = std::process::Command::new(bin())
+        .args(args(
+            &env,
+            &ns.name,
+            &[
+                "scale",
+                "--workload",
+                "deployment/web",
+                "--duration",
+                "120s",
+            ],
+        ))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    eventually("scaled to zero", Duration::from_secs(30), scaled_to_zero).await;
+    child.kill().unwrap();
+    let _ = child.wait();
+    let d = deployments.get("web").await.unwrap();
+    let run = d.metadata.labels.unwrap()["chaos.sre-toolkit.io/run"].clone();
+    let dry = chaos(&env, &ns.name, &["cleanup", &run, "--dry-run"]).await;
+    assert!(dry.stdout.contains("would roll back"), "{}", dry.stdout);
+    assert_eq!(
+        deployments.get("web").await.unwrap().spec.unwrap().replicas,
+        Some(0)
+    );
+    let r = chaos(&env, &ns.name, &["cleanup", &run]).await;
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("rolled back"), "{}", r.stdout);
+    assert_eq!(
+        deployments.get("web").await.unwrap().spec.unwrap().replicas,
+        Some(2)
+    );
+    let again = chaos(&env, &ns.name, &["cleanup", &run]).await;
+    assert!(
+        again.stderr.contains("nothing to clean up"),
+        "{}",
+        again.stderr
+    );
+    ns.delete().await;
+}
+
+/// A real Prometheus (Debian package) on loopback, scraping itself every second.
+struct Prometheus {
+    child: std::process::Child,
+    url: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Prometheus {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+async fn prometheus() -> Option<Prometheus> {
+    if std::process::Command::new("prometheus")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var("CI").is_err(),
+            "CI installs prometheus (scripts/test.sh)"
+        );
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let cfg = dir.path().join("prometheus.yml");
+    std::fs::write(&cfg, format!("global: {{scrape_interval: 1s}}\nscrape_configs:\n- job_name: self\n  static_configs: [{{targets: ['127.0.0.1:{port}']}}]\n")).unwrap();
+    let child = std::process::Command::new("prometheus")
+        .arg(format!("--config.file={}", cfg.display()))
+        .arg(format!("--web.listen-address=127.0.0.1:{port}"))
+        .arg(format!(
+            "--storage.tsdb.path={}",
+            dir.path().join("data").display()
+        ))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{port}");
+    let p = Prometheus {
+        child,
+        url: url.clone(),
+        _dir: dir,
+    };
+    eventually("prometheus to scrape itself", Duration::from_secs(60), || {
+        let url = url.clone();
+        async move {
+            let body = tokio::task::spawn_blocking(move || {
+                std::process::Command::new("python3").args(["-c", &format!("import urllib.request;print(urllib.request.urlopen('{url}/api/v1/query?query=up').read().decode())")]).output().ok()
+            })
+            .await
+            .ok()??;
+            chaos::probe::prometheus_value(&String::from_utf8_lossy(&body.stdout)).ok().filter(|v| *v == 1.0)
+        }
+    })
+    .await;
+    Some(p)
+}
+
+/// A tiny HTTP server answering 200 to everything.
+async fn http_ok() -> String {
+    let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = l.local_addr().unwrap();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut s, _)) = l.accept().await else {
+                continue;
+            };
+            tokio::spawn(async move {
+                use tokio::io::{AsyncReadExt, AsyncWriteExt};
+                let mut buf = [0u8; 2048];
+                let _ = s.read(&mut buf).await;
+                let _ = s
+                    .write_all(
+                        b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok",
+                    )
+                    .await;
+            });
+        }
+    });
+    format!("http://{addr}/healthz")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn http_and_prometheus_probes() {
+    let Some(env) = env().await else { return };
+    let Some(prom) = prometheus().await else {
+        return;
+    };
+    let ns = env.namespace("chaos-probes").await;
+    let http = http_ok().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("e.yaml");
+    let probes = |max_up: &str| {
+        format!(
+            "  probes:\n  - name: health\n    http: {{url: \"{http}\", status: 200, maxLatency: 2s}}\n  - name: scraped\n    prometheus: {{url: \"{}\", query: 'up{{job=\"self\"}}', min: 1{max_up}}}\n",
+            prom.url
+        )
+    };
+    experiment(
+        &file,
+        &format!(
+            "metadata: {{name: probes}}\nsteadyState:\n{}method:\n- pause: 1s\n",
+            probes("")
+        ),
+    );
+    let r = chaos(
+        &env,
+        &ns.name,
+        &["run", file.to_str().unwrap(), "-o", "json"],
+    )
+    .await;
+    assert_eq!(r.code, 0, "{}\n{}", r.stderr, r.stdout);
+    let report = r.json();
+    assert_eq!(report["verdict"], "passed", "{report}");
+    assert!(
+        report["before"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("HTTP 200")
+    );
+    assert!(
+        report["before"][1]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("= 1"),
+        "{report}"
+    );
+    // A bound the query breaks: the hypothesis fails before anything is injected.
+    experiment(
+        &file,
+        &format!(
+            "metadata: {{name: probes}}\nsteadyState:\n{}method:\n- pause: 1s\n",
+            probes(", max: 0.5")
+        ),
+    );
+    let r = chaos(
+        &env,
+        &ns.name,
+        &["run", file.to_str().unwrap(), "-o", "json"],
+    )
+    .await;
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.json()["before"][1]["ok"], false);
+    ns.delete().await;
+}
