@@ -60,13 +60,24 @@ pub struct Experiment {
     pub method: Vec<Step>,
 }
 
+/// A checked step of the method.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Planned {
+    /// Inject a fault (and roll it back).
+    Fault(Fault),
+    /// Wait, probing.
+    Pause(Duration),
+    /// Start `kubectl load run ARGS` in the background.
+    Load(Vec<String>),
+}
+
 /// A parsed, checked experiment: its faults already built.
 #[derive(Debug, Clone)]
 pub struct Plan {
     /// The file.
     pub experiment: Experiment,
-    /// Faults or pauses, in order.
-    pub steps: Vec<Result<Fault, Duration>>,
+    /// The steps, in order.
+    pub steps: Vec<Planned>,
     /// Probe interval.
     pub interval: Duration,
     /// Recovery window.
@@ -94,13 +105,18 @@ pub fn parse(text: &str, namespace: &str) -> Result<Plan, String> {
     let ns = e.namespace.clone().unwrap_or_else(|| namespace.to_string());
     let mut steps = Vec::new();
     for (i, s) in e.method.iter().enumerate() {
-        let step = match (&s.fault, &s.pause) {
-            (Some(f), None) => Ok(s
-                .to_fault(f, &ns)
-                .map_err(|m| format!("method step {}: {m}", i + 1))?),
-            (None, Some(p)) => Err(shared::duration::parse(p)
-                .map_err(|m| format!("method step {}: pause: {m}", i + 1))?),
-            _ => return Err(format!("method step {}: give either fault or pause", i + 1)),
+        let at = |m: String| format!("method step {}: {m}", i + 1);
+        let step = match (&s.fault, &s.pause, &s.load) {
+            (Some(f), None, None) => Planned::Fault(s.to_fault(f, &ns).map_err(at)?),
+            (None, Some(p), None) => {
+                Planned::Pause(shared::duration::parse(p).map_err(|m| at(format!("pause: {m}")))?)
+            }
+            (None, None, Some(args)) if !args.is_empty() => Planned::Load(args.clone()),
+            _ => {
+                return Err(at(
+                    "give one of fault, pause or load (kubectl load run arguments)".into(),
+                ));
+            }
         };
         steps.push(step);
     }
@@ -163,6 +179,8 @@ pub struct Executor<'a> {
     pub probes: Option<(Vec<Probe>, String, Duration, bool)>,
     /// How long recovery may take.
     pub recovery: Duration,
+    /// `--kubeconfig`, passed on to the load phase.
+    pub kubeconfig: Option<std::path::PathBuf>,
 }
 
 impl Executor<'_> {
@@ -306,6 +324,9 @@ pub struct ExperimentReport {
     pub faults: Vec<FaultReport>,
     /// The hypothesis after the method (and recovery).
     pub after: Vec<Outcome>,
+    /// The load phase's report (`LoadReport`), when the method had one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub load: Option<serde_json::Value>,
     /// `passed`, `failed` (the hypothesis did not hold) or `aborted`.
     pub verdict: String,
     /// Why.
@@ -327,6 +348,7 @@ pub async fn run_experiment(
         before: probe::run_all(cluster, namespace, probes).await,
         faults: Vec::new(),
         after: Vec::new(),
+        load: None,
         verdict: String::new(),
         reason: String::new(),
     };
@@ -338,15 +360,20 @@ pub async fn run_experiment(
         );
         return Ok(report);
     }
+    let mut load: Option<tokio::process::Child> = None;
     for step in &plan.steps {
         match step {
-            Err(pause) => {
+            Planned::Pause(pause) => {
                 let mut dev = Vec::new();
                 if let Err(stop) = x.hold(*pause, &mut dev).await {
                     return Ok(stopped(report, stop));
                 }
             }
-            Ok(fault) => {
+            Planned::Load(args) if !x.injector.dry_run => {
+                load = Some(start_load(x, args, namespace)?);
+            }
+            Planned::Load(_) => {}
+            Planned::Fault(fault) => {
                 let (fr, stop, error) = x.run_fault(fault).await;
                 report.faults.push(fr);
                 if let Some(e) = error {
@@ -362,6 +389,15 @@ pub async fn run_experiment(
         report.verdict = "passed".into();
         report.reason = "dry run: nothing was injected".into();
         return Ok(report);
+    }
+    if let Some(child) = load {
+        let out = tokio::select! {
+            out = child.wait_with_output() => out,
+            _ = x.interrupt.wait() => return Ok(stopped(report, Stop::Interrupted)),
+        };
+        report.load = out
+            .ok()
+            .and_then(|o| serde_json::from_slice(&o.stdout).ok());
     }
     let t0 = Instant::now();
     loop {
@@ -387,7 +423,61 @@ pub async fn run_experiment(
             report.reason = "the steady state held before and after the method".into();
         }
     }
+    if report.verdict == "passed" {
+        match &report.load {
+            Some(l)
+                if l["thresholds"]
+                    .as_array()
+                    .is_some_and(|t| t.iter().any(|v| v["passed"] == false)) =>
+            {
+                report.verdict = "failed".into();
+                report.reason = "a threshold of the load phase was breached".into();
+            }
+            None if plan.steps.iter().any(|s| matches!(s, Planned::Load(_))) => {
+                report.verdict = "failed".into();
+                report.reason = "the load phase produced no report".into();
+            }
+            _ => {}
+        }
+    }
     Ok(report)
+}
+
+/// `kubectl-load` beside this binary, else from PATH.
+fn load_binary() -> std::path::PathBuf {
+    std::env::current_exe()
+        .ok()
+        .map(|p| p.with_file_name("kubectl-load"))
+        .filter(|p| p.exists())
+        .unwrap_or_else(|| "kubectl-load".into())
+}
+
+/// Starts the load phase: `kubectl load run ARGS -o json` against the same context and namespace.
+fn start_load(
+    x: &Executor<'_>,
+    args: &[String],
+    namespace: &str,
+) -> Result<tokio::process::Child, shared::error::Error> {
+    let mut cmd = tokio::process::Command::new(load_binary());
+    cmd.arg("run")
+        .args(args)
+        .args(["-o", "json", "-n", namespace]);
+    if let Some(k) = &x.kubeconfig {
+        cmd.arg("--kubeconfig").arg(k);
+    }
+    if x.injector.cluster.context != "in-cluster" {
+        cmd.args(["--context", &x.injector.cluster.context]);
+    }
+    cmd.stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .map_err(|e| {
+            shared::error::Error::usage(
+                format!("cannot start kubectl-load for the load phase: {e}"),
+                "install kubectl-load next to kubectl-chaos or on PATH",
+            )
+        })
 }
 
 fn stopped(mut report: ExperimentReport, stop: Stop) -> ExperimentReport {
@@ -434,7 +524,7 @@ method:
     fn experiments_parse_and_check() {
         let p = parse(OK, "shop").expect("valid");
         assert_eq!(p.steps.len(), 3);
-        assert!(matches!(p.steps[1], Err(d) if d == Duration::from_secs(2)));
+        assert_eq!(p.steps[1], Planned::Pause(Duration::from_secs(2)));
         assert_eq!(p.recovery, Duration::from_secs(30));
         assert!(
             parse(&OK.replace("pod-kill", "meteor"), "shop")
@@ -448,5 +538,14 @@ method:
                 .contains("--duration")
         );
         assert!(parse("apiVersion: v1\nkind: Pod\n", "x").is_err());
+        let with_load = OK.replace(
+            "- pause: 2s\n",
+            "- load: [\"http://web/\", \"--rate\", \"10/s\"]\n",
+        );
+        assert_eq!(
+            parse(&with_load, "shop").expect("load step").steps[1],
+            Planned::Load(vec!["http://web/".into(), "--rate".into(), "10/s".into()])
+        );
+        assert!(parse(&OK.replace("- pause: 2s\n", "- load: []\n"), "shop").is_err());
     }
 }

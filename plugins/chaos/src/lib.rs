@@ -263,6 +263,7 @@ fn executor<'a>(
         interrupt: ctx.interrupt(),
         probes,
         recovery,
+        kubeconfig: None,
     }
 }
 
@@ -370,7 +371,8 @@ async fn run_file(cli: &Cli, file: &PathBuf, ctx: &Context) -> Result<Outcome> {
         plan.interval,
         plan.experiment.steady_state.abort_on_failure,
     );
-    let x = executor(&cluster, run, s, ctx, Some(probes), plan.recovery);
+    let mut x = executor(&cluster, run, s, ctx, Some(probes), plan.recovery);
+    x.kubeconfig = cli.kube.kubeconfig.clone();
     let report = execute::run_experiment(&x, &plan, &ns).await?;
     write(cli.output.format, &report, |w| {
         let mut rows: Vec<Vec<String>> = Vec::new();

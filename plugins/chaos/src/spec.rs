@@ -19,6 +19,11 @@ pub struct FaultSpec {
     #[arg(skip)]
     #[serde(default)]
     pub pause: Option<String>,
+    /// Experiments: a `kubectl load run` phase (its arguments), running in the background
+    /// through the following steps; its thresholds join the verdict.
+    #[arg(skip)]
+    #[serde(default)]
+    pub load: Option<Vec<String>>,
     /// Label selector of the target pods (or nodes, for node faults).
     #[arg(short = 'l', long = "selector", value_name = "SELECTOR")]
     #[serde(default)]

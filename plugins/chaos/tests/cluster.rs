@@ -907,3 +907,49 @@ async fn http_and_prometheus_probes() {
     assert_eq!(r.json()["before"][1]["ok"], false);
     ns.delete().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_load_phase_runs_through_the_method_and_joins_the_verdict() {
+    let Some(env) = env().await else { return };
+    if !bin().with_file_name("kubectl-load").exists() {
+        assert!(
+            std::env::var("CI").is_err(),
+            "cargo test --workspace builds kubectl-load"
+        );
+        return;
+    }
+    let ns = env.namespace("chaos-load").await;
+    deployment(&ns, "web", 2).await;
+    let target = http_ok().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("e.yaml");
+    let body = |threshold: &str| {
+        format!(
+            "metadata: {{name: under-load}}\nsteadyState:\n  interval: 1s\n  probes:\n  - name: web-ready\n    deployment: {{name: web, minReady: 2}}\nmethod:\n- load: [\"{target}\", \"--local\", \"--rate\", \"20/s\", \"--duration\", \"3s\", \"--threshold\", \"{threshold}\"]\n- fault: pod-kill\n  selector: app=web\n  count: 1\n"
+        )
+    };
+    experiment(&file, &body("errors<1%"));
+    let r = chaos(
+        &env,
+        &ns.name,
+        &["run", file.to_str().unwrap(), "-o", "json"],
+    )
+    .await;
+    assert_eq!(r.code, 0, "{}\n{}", r.stderr, r.stdout);
+    let report = r.json();
+    assert_eq!(report["verdict"], "passed", "{report}");
+    let requests = report["load"]["summary"]["requests"].as_u64().unwrap();
+    assert!((55..=61).contains(&requests), "20/s for 3 s: {requests}");
+    assert_eq!(report["load"]["thresholds"][0]["passed"], true);
+    // A breached load threshold fails the experiment.
+    experiment(&file, &body("p50<1us"));
+    let r = chaos(
+        &env,
+        &ns.name,
+        &["run", file.to_str().unwrap(), "-o", "json"],
+    )
+    .await;
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.json()["reason"].as_str().unwrap().contains("a threshold of the load phase was breached"), "{}", r.stdout);
+    ns.delete().await;
+}
