@@ -950,6 +950,13 @@ async fn a_load_phase_runs_through_the_method_and_joins_the_verdict() {
     )
     .await;
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.json()["reason"].as_str().unwrap().contains("a threshold of the load phase was breached"), "{}", r.stdout);
+    assert!(
+        r.json()["reason"]
+            .as_str()
+            .unwrap()
+            .contains("a threshold of the load phase was breached"),
+        "{}",
+        r.stdout
+    );
     ns.delete().await;
 }
