@@ -960,3 +960,80 @@ async fn a_load_phase_runs_through_the_method_and_joins_the_verdict() {
     );
     ns.delete().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn node_cordon_holds_then_uncordons_and_pod_kill_repeats_on_schedule() {
+    let Some(env) = env().await else { return };
+    let ns = env.namespace("chaos-cordon").await;
+    let node = format!("static-{}", ns.name);
+    let status = json!({"conditions": [{"type": "Ready", "status": "True", "reason": "KubeletReady", "message": "ok", "lastHeartbeatTime": jiff::Timestamp::now().to_string(), "lastTransitionTime": jiff::Timestamp::now().to_string()}]});
+    testcluster::testing::static_node(&ns.client, &node, json!({"chaos-cordon": ns.name}), status)
+        .await
+        .unwrap();
+    let nodes: Api<k8s_openapi::api::core::v1::Node> = Api::all(ns.client.clone());
+    let a = args(
+        &env,
+        &ns.name,
+        &[
+            "node-cordon",
+            "-l",
+            &format!("chaos-cordon={}", ns.name),
+            "--duration",
+            "3s",
+            "-o",
+            "json",
+        ],
+    );
+    let run = tokio::task::spawn_blocking(move || {
+        let v: Vec<&str> = a.iter().map(String::as_str).collect();
+        run_plugin(&bin(), &v, &[])
+    });
+    eventually("the node cordoned", Duration::from_secs(30), || {
+        let (nodes, node) = (nodes.clone(), node.clone());
+        async move { (nodes.get(&node).await.ok()?.spec?.unschedulable == Some(true)).then_some(()) }
+    })
+    .await;
+    let r = run.await.unwrap();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.json()["rolledBack"], true);
+    assert_ne!(
+        nodes.get(&node).await.unwrap().spec.unwrap().unschedulable,
+        Some(true)
+    );
+    nodes.delete(&node, &Default::default()).await.ok();
+    // pod-kill every second for 3 s: three rounds, on schedule, each replaced.
+    deployment(&ns, "web", 3).await;
+    let r = chaos(
+        &env,
+        &ns.name,
+        &[
+            "pod-kill",
+            "-l",
+            "app=web",
+            "--count",
+            "1",
+            "--interval",
+            "1s",
+            "--duration",
+            "3s",
+            "-o",
+            "json",
+        ],
+    )
+    .await;
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report = r.json();
+    let rounds = report["rounds"].as_array().unwrap();
+    assert_eq!(rounds.len(), 3, "{report}");
+    for (i, round) in rounds.iter().enumerate() {
+        let (intended, actual) = (round[0].as_u64().unwrap(), round[1].as_u64().unwrap());
+        assert_eq!(intended, i as u64 * 1000);
+        assert!(
+            actual >= intended && actual < intended + 1000,
+            "round {i}: {actual} ms for {intended} ms"
+        );
+    }
+    assert_eq!(report["actions"].as_array().unwrap().len(), 3);
+    ready(&ns, "web", 3).await;
+    ns.delete().await;
+}

@@ -117,8 +117,8 @@ pub struct RunArgs {
     #[arg(long, value_name = "N", conflicts_with = "stages")]
     pub users: Option<usize>,
     /// Open model ramp: DURATION:RATE,... (30s:100,2m:500,30s:0).
-    #[arg(long, value_name = "STAGES", value_parser = spec::parse_stages)]
-    pub stages: Option<Vec<Stage>>,
+    #[arg(long, value_name = "STAGES", value_parser = spec::parse_stages_arg)]
+    pub stages: Option<spec::Stages>,
     /// How long (with --rate or --users).
     #[arg(short, long, default_value = "30s", value_name = "DURATION", value_parser = shared::duration::parse)]
     pub duration: Duration,
@@ -242,7 +242,7 @@ pub fn model(args: &RunArgs) -> Result<Model, Error> {
             connections: connections(rate),
         });
     }
-    if let Some(stages) = &args.stages {
+    if let Some(spec::Stages(stages)) = &args.stages {
         let peak = stages.iter().map(|s| s.target).fold(0.0, f64::max);
         return Ok(Model::Open {
             start_rate: 0.0,

@@ -175,6 +175,15 @@ pub fn parse_stages(s: &str) -> Result<Vec<Stage>, String> {
     Ok(out)
 }
 
+/// Stages as one command-line value (clap would read a `Vec` as repeated values).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stages(pub Vec<Stage>);
+
+/// [`parse_stages`] for clap.
+pub fn parse_stages_arg(s: &str) -> Result<Stages, String> {
+    parse_stages(s).map(Stages)
+}
+
 /// `Name: value` header.
 pub fn parse_header(s: &str) -> Result<(String, String), String> {
     let (k, v) = s

@@ -409,3 +409,34 @@ async fn bad_input_gets_one_line_and_an_exit_code() {
     assert_eq!(r.code, 2);
     assert!(r.one_error_line().contains("unknown kind"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn stages_ramp_the_arrival_rate() {
+    let target = serve(Behaviour::delay(1)).await;
+    // 0 → 50/s over 1 s, 50/s for 1 s, 50/s → 0 over 1 s: 25 + 50 + 25 requests.
+    let r = load(args(&[
+        "run",
+        &target.url,
+        "--stages",
+        "1s:50,1s:50,1s:0",
+        "-o",
+        "json",
+    ]))
+    .await;
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report = r.json();
+    let requests = report["summary"]["requests"].as_u64().unwrap();
+    assert!((98..=100).contains(&requests), "{requests}");
+    assert_eq!(report["summary"]["targetRate"], 50.0);
+    let per_second: Vec<u64> = report["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["requests"].as_u64().unwrap())
+        .collect();
+    assert!(per_second.len() >= 3, "{per_second:?}");
+    assert!(
+        per_second[1] > per_second[0] && per_second[1] > per_second[2],
+        "a ramp up, a plateau, a ramp down: {per_second:?}"
+    );
+}
