@@ -252,6 +252,8 @@ impl Cluster {
             .to_string()
             .trim_end_matches('/')
             .to_string();
+        // Every path to a client (the run, shell completion) needs rustls's default provider.
+        crate::run::install_crypto_provider();
         let client = Client::try_from(config).map_err(|source| Error::Client {
             context: context.clone(),
             source: Box::new(source),
