@@ -124,6 +124,13 @@ impl Injector<'_> {
         Api::namespaced(self.cluster.client.clone(), ns)
     }
 
+    /// Audits a done (or, in a dry run, planned) action and adds it to the plan.
+    async fn record(&self, fault: &str, action: Action, applied: &mut Applied) {
+        let status = if self.dry_run { "dry-run" } else { "applied" };
+        self.audit(fault, &action, status).await;
+        applied.actions.push(action);
+    }
+
     /// One JSON audit line on stderr and, unless dry-run, an Event on the object.
     pub async fn audit(&self, fault: &str, action: &Action, status: &str) {
         let line = json!({"time": now(), "run": self.run, "fault": fault, "verb": action.verb, "target": action.target, "detail": action.detail, "status": status});
@@ -422,13 +429,7 @@ impl Injector<'_> {
                                 Some(&pods.namespace),
                             ))?;
                     }
-                    self.audit(
-                        name,
-                        &action,
-                        if self.dry_run { "dry-run" } else { "applied" },
-                    )
-                    .await;
-                    applied.actions.push(action);
+                    self.record(name, action, applied).await;
                 }
             }
             Fault::ContainerKill { pods, container } => {
@@ -462,13 +463,7 @@ impl Injector<'_> {
                         target,
                     };
                     self.ephemeral(&p, c).await?;
-                    self.audit(
-                        name,
-                        &action,
-                        if self.dry_run { "dry-run" } else { "applied" },
-                    )
-                    .await;
-                    applied.actions.push(action);
+                    self.record(name, action, applied).await;
                 }
             }
             Fault::PodFailure { pods, .. } => {
@@ -524,13 +519,7 @@ impl Injector<'_> {
                                 Some(&pods.namespace),
                             ))?;
                     }
-                    self.audit(
-                        name,
-                        &action,
-                        if self.dry_run { "dry-run" } else { "applied" },
-                    )
-                    .await;
-                    applied.actions.push(action);
+                    self.record(name, action, applied).await;
                 }
             }
             Fault::NodeCordon { nodes, mode, .. } | Fault::NodeDrain { nodes, mode, .. } => {
@@ -565,13 +554,7 @@ impl Injector<'_> {
                             .await
                             .map_err(self.cluster.api_error("patch", "nodes", None))?;
                     }
-                    self.audit(
-                        name,
-                        &action,
-                        if self.dry_run { "dry-run" } else { "applied" },
-                    )
-                    .await;
-                    applied.actions.push(action);
+                    self.record(name, action, applied).await;
                     if let Some(evict_timeout) = drain {
                         self.drain(name, &node, evict_timeout, applied).await?;
                     }
@@ -653,13 +636,7 @@ impl Injector<'_> {
                     applied.rollbacks.push(rb);
                     self.scale_to(kind, namespace, wname, *replicas).await?;
                 }
-                self.audit(
-                    name,
-                    &action,
-                    if self.dry_run { "dry-run" } else { "applied" },
-                )
-                .await;
-                applied.actions.push(action);
+                self.record(name, action, applied).await;
             }
             Fault::Network {
                 pods,
@@ -712,13 +689,7 @@ impl Injector<'_> {
                             .await?;
                         applied.rollbacks.push(rb);
                     }
-                    self.audit(
-                        name,
-                        &action,
-                        if self.dry_run { "dry-run" } else { "applied" },
-                    )
-                    .await;
-                    applied.actions.push(action);
+                    self.record(name, action, applied).await;
                 }
             }
             Fault::Stress {
@@ -763,13 +734,7 @@ impl Injector<'_> {
                         target,
                     };
                     self.ephemeral(&p, c).await?;
-                    self.audit(
-                        name,
-                        &action,
-                        if self.dry_run { "dry-run" } else { "applied" },
-                    )
-                    .await;
-                    applied.actions.push(action);
+                    self.record(name, action, applied).await;
                 }
             }
         }
@@ -873,13 +838,7 @@ impl Injector<'_> {
                     }
                 }
             }
-            self.audit(
-                fault,
-                &action,
-                if self.dry_run { "dry-run" } else { "applied" },
-            )
-            .await;
-            applied.actions.push(action);
+            self.record(fault, action, applied).await;
         }
         Ok(())
     }
