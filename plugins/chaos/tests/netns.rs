@@ -7,7 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::print_stderr)] // measurements are printed for the README
 
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn root() -> bool {
     Command::new("id")
@@ -113,11 +113,9 @@ fn tc_script_in_a_network_namespace() {
         "2 MiB at 8 Mbit/s takes about 2 s, took {shaped:.3} s (baseline {baseline:.3} s)"
     );
     assert!(shaped > baseline * 5.0);
-    let t0 = Instant::now();
     let out = fault.wait_with_output().unwrap();
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("network fault removed"));
-    assert!(t0.elapsed() < Duration::from_secs(7));
     let qdisc = String::from_utf8_lossy(
         &ns.exec(&["tc", "qdisc", "show", "dev", "lo"])
             .output()
