@@ -290,6 +290,17 @@ impl Cluster {
         }
     }
 
+    /// The one namespace a command acts in: `-n` or the context's; `-A` is a usage error
+    /// (`what` says what lives in one namespace, e.g. "a load run").
+    pub fn one_namespace(&self, what: &str) -> Result<String, Error> {
+        self.scope.namespace().map(str::to_string).ok_or_else(|| {
+            Error::usage(
+                format!("{what} lives in one namespace: -A does not apply"),
+                "pass -n NAMESPACE",
+            )
+        })
+    }
+
     /// An `Api` for a namespaced kind in the effective scope.
     pub fn scoped_api<K>(&self) -> Api<K>
     where

@@ -982,45 +982,28 @@ pub async fn wait_recovered(
     loop {
         let mut all = true;
         for (kind, ns, name) in owners {
-            let (want, selector) = match kind.as_str() {
-                "Deployment" => match Api::<Deployment>::namespaced(cluster.client.clone(), ns)
-                    .get(name)
+            // The scale subresource gives replicas and selector for both kinds.
+            let scale = match kind.as_str() {
+                "Deployment" => Api::<Deployment>::namespaced(cluster.client.clone(), ns)
+                    .get_scale(name)
                     .await
-                {
-                    Ok(d) => {
-                        let spec = d.spec.unwrap_or_default();
-                        (
-                            spec.replicas.unwrap_or(1),
-                            spec.selector.match_labels.unwrap_or_default(),
-                        )
-                    }
-                    Err(_) => (0, BTreeMap::new()),
-                },
-                "StatefulSet" => match Api::<StatefulSet>::namespaced(cluster.client.clone(), ns)
-                    .get(name)
+                    .ok(),
+                "StatefulSet" => Api::<StatefulSet>::namespaced(cluster.client.clone(), ns)
+                    .get_scale(name)
                     .await
-                {
-                    Ok(d) => {
-                        let spec = d.spec.unwrap_or_default();
-                        (
-                            spec.replicas.unwrap_or(1),
-                            spec.selector.match_labels.unwrap_or_default(),
-                        )
-                    }
-                    Err(_) => (0, BTreeMap::new()),
-                },
-                _ => (0, BTreeMap::new()),
+                    .ok(),
+                _ => None,
             };
+            let want = scale
+                .as_ref()
+                .and_then(|s| s.spec.as_ref()?.replicas)
+                .unwrap_or(0);
+            let selector = scale.and_then(|s| s.status?.selector).unwrap_or_default();
             if selector.is_empty() {
                 continue;
             }
-            let sel = selector
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect::<Vec<_>>()
-                .join(",");
             let pods = Api::<Pod>::namespaced(cluster.client.clone(), ns)
-                .list(&ListParams::default().labels(&sel))
+                .list(&ListParams::default().labels(&selector))
                 .await;
             let ready = pods.map(|l| {
                 l.items

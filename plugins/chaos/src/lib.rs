@@ -167,19 +167,6 @@ fn confirm(what: &str, s: &SafetyArgs, ctx: &Context) -> Result<(), Error> {
     }
 }
 
-fn namespace_of(cluster: &Cluster) -> Result<String, Error> {
-    cluster
-        .scope
-        .namespace()
-        .map(str::to_string)
-        .ok_or_else(|| {
-            Error::usage(
-                "faults act in one namespace: -A does not apply",
-                "pass -n NAMESPACE",
-            )
-        })
-}
-
 fn write<T: serde::Serialize>(
     format: Format,
     value: &T,
@@ -302,7 +289,7 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
     // Bad flags are reported before the cluster is contacted.
     spec.to_fault(name, "default").map_err(bad)?;
     let cluster = Cluster::connect(&cli.kube).await?;
-    let ns = namespace_of(&cluster)?;
+    let ns = cluster.one_namespace("a fault")?;
     let fault = spec.to_fault(name, &ns).map_err(bad)?;
     let run = shared::run_id("chaos");
     confirm(
@@ -351,7 +338,7 @@ async fn run_file(cli: &Cli, file: &PathBuf, ctx: &Context) -> Result<Outcome> {
     // A malformed file is reported before the cluster is contacted.
     execute::parse(&text, "default").map_err(bad)?;
     let cluster = Cluster::connect(&cli.kube).await?;
-    let ns = namespace_of(&cluster)?;
+    let ns = cluster.one_namespace("a fault")?;
     let plan = execute::parse(&text, &ns).map_err(bad)?;
     let ns = plan.experiment.namespace.clone().unwrap_or(ns);
     let s = &cli.safety;

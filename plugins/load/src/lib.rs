@@ -505,16 +505,7 @@ async fn run_cluster(
     format: Format,
     ctx: &Context,
 ) -> Result<Outcome> {
-    let namespace = cluster
-        .scope
-        .namespace()
-        .ok_or_else(|| {
-            Error::usage(
-                "a run lives in one namespace: -A does not apply",
-                "pass -n NAMESPACE",
-            )
-        })?
-        .to_string();
+    let namespace = cluster.one_namespace("a load run")?;
     let run = cluster::ClusterRun {
         cluster,
         namespace: namespace.clone(),
@@ -645,17 +636,26 @@ async fn run_command(
     }
 }
 
-fn namespace_of(cluster: &Cluster) -> Result<String, Error> {
-    cluster
-        .scope
-        .namespace()
-        .map(str::to_string)
-        .ok_or_else(|| {
-            Error::usage(
-                "a run lives in one namespace: -A does not apply",
-                "pass -n NAMESPACE",
-            )
-        })
+/// An existing cluster run in the command's namespace: the handle, what it looks like now,
+/// and its spec.
+async fn find_run<'a>(
+    cluster: &'a Cluster,
+    run: &str,
+) -> Result<(cluster::ClusterRun<'a>, cluster::Observed, RunSpec), Error> {
+    let namespace = cluster.one_namespace("a load run")?;
+    let r = cluster::ClusterRun {
+        cluster,
+        namespace: namespace.clone(),
+        run: run.to_string(),
+    };
+    let o = r.observe().await?;
+    let spec = o.spec.clone().ok_or_else(|| {
+        Error::usage(
+            format!("no run {run:?} in namespace {namespace:?}"),
+            "runs are kept for --ttl (default 1h); check -n",
+        )
+    })?;
+    Ok((r, o, spec))
 }
 
 /// The RBAC manifest (`kubectl load rbac`).
@@ -739,19 +739,8 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
         }
         Command::Status { run } => {
             let cluster = Cluster::connect(&cli.kube).await?;
-            let namespace = namespace_of(&cluster)?;
-            let r = cluster::ClusterRun {
-                cluster: &cluster,
-                namespace: namespace.clone(),
-                run: run.clone(),
-            };
-            let o = r.observe().await?;
-            let spec = o.spec.clone().ok_or_else(|| {
-                Error::usage(
-                    format!("no run {run:?} in namespace {namespace:?}"),
-                    "runs are kept for --ttl (default 1h); check -n",
-                )
-            })?;
+            let (r, o, spec) = find_run(&cluster, run).await?;
+            let namespace = r.namespace.clone();
             let status = serde_json::json!({
                 "run": run, "namespace": namespace, "target": spec.target, "runners": spec.runners,
                 "started": o.started, "pods": o.phases, "done": o.results.len(),
@@ -799,19 +788,7 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
             no_wait,
         } => {
             let cluster = Cluster::connect(&cli.kube).await?;
-            let namespace = namespace_of(&cluster)?;
-            let r = cluster::ClusterRun {
-                cluster: &cluster,
-                namespace: namespace.clone(),
-                run: run.clone(),
-            };
-            let o = r.observe().await?;
-            let spec = o.spec.clone().ok_or_else(|| {
-                Error::usage(
-                    format!("no run {run:?} in namespace {namespace:?}"),
-                    "runs are kept for --ttl (default 1h); check -n",
-                )
-            })?;
+            let (r, o, spec) = find_run(&cluster, run).await?;
             let parts = if o.results.len() >= spec.runners {
                 o.results.into_values().collect()
             } else if *no_wait {
@@ -835,7 +812,7 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
         }
         Command::Runner { run } => {
             let cluster = Cluster::connect(&cli.kube).await?;
-            let namespace = namespace_of(&cluster)?;
+            let namespace = cluster.one_namespace("a load run")?;
             let index = runner::index_from_env()
                 .map_err(|e| Error::usage(e, "runner mode is for the Job's pods"))?;
             runner::run(&cluster, run, &namespace, index).await?;
