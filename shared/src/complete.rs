@@ -62,6 +62,7 @@ pub fn write_files(cmd: &Command, plugin: &str, dir: &Path) -> std::io::Result<V
     for (name, data) in generated_files(cmd, plugin)? {
         let path = dir.join(&name);
         std::fs::write(&path, data)?;
+        #[cfg(unix)]
         if name.starts_with("kubectl_complete-") {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))?;

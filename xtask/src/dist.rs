@@ -11,13 +11,14 @@ use std::path::{Path, PathBuf};
 /// Where released archives are downloaded from.
 pub const RELEASE_URL: &str = "https://github.com/sre-toolkit/sre-toolkit/releases/download";
 
-/// The five platforms every manifest lists: (os, arch, Rust target).
+/// The five platforms every manifest lists: (os, arch, Rust target). Windows is the GNU
+/// target: it links with zig's mingw-w64, while MSVC's libraries cannot be fetched here.
 pub const PLATFORMS: &[(&str, &str, &str)] = &[
     ("linux", "amd64", "x86_64-unknown-linux-musl"),
     ("linux", "arm64", "aarch64-unknown-linux-musl"),
     ("darwin", "amd64", "x86_64-apple-darwin"),
     ("darwin", "arm64", "aarch64-apple-darwin"),
-    ("windows", "amd64", "x86_64-pc-windows-msvc"),
+    ("windows", "amd64", "x86_64-pc-windows-gnu"),
 ];
 
 /// What krew shows about a plugin.
@@ -93,6 +94,15 @@ pub fn archive_stem(plugin: &str, target: &str) -> String {
     format!("kubectl-{plugin}-{target}")
 }
 
+/// The binary's file name for a target (`.exe` on Windows).
+pub fn exe_name(plugin: &str, target: &str) -> String {
+    if target.contains("windows") {
+        format!("kubectl-{plugin}.exe")
+    } else {
+        format!("kubectl-{plugin}")
+    }
+}
+
 /// Lower-case hex sha256 of a file.
 pub fn sha256_file(path: &Path) -> Result<String> {
     let data = std::fs::read(path).with_context(|| format!("read {}", path.display()))?;
@@ -114,11 +124,7 @@ pub fn archive(
     let root = stage.join(&stem);
     let _ = std::fs::remove_dir_all(&root);
     std::fs::create_dir_all(&root)?;
-    let exe = if target.contains("windows") {
-        format!("kubectl-{plugin}.exe")
-    } else {
-        format!("kubectl-{plugin}")
-    };
+    let exe = exe_name(plugin, target);
     std::fs::copy(binary, root.join(&exe)).with_context(|| format!("copy {}", binary.display()))?;
     let shim = format!("kubectl_complete-{plugin}");
     for (from, to) in [
@@ -161,11 +167,7 @@ pub fn manifest(
         let Some(sha) = sha256(target) else {
             bail!("no archive checksum for {target}")
         };
-        let exe = if *os == "windows" {
-            format!("kubectl-{}.exe", plugin.name)
-        } else {
-            format!("kubectl-{}", plugin.name)
-        };
+        let exe = exe_name(plugin.name, target);
         platforms.push_str(&format!(
             "  - selector:\n      matchLabels: {{os: {os}, arch: {arch}}}\n    uri: {RELEASE_URL}/{version}/{stem}.tar.gz\n    sha256: \"{sha}\"\n    bin: {stem}/{exe}\n"
         ));
@@ -232,6 +234,96 @@ pub fn validate(manifest: &str, plugin: &str) -> Result<()> {
         {
             bail!("{os}/{arch}: uri and bin must use {stem}");
         }
+    }
+    Ok(())
+}
+
+/// What a release binary must be for its target: (container format, machine).
+fn expected_format(target: &str) -> Result<(&'static str, &'static str)> {
+    let arch = if target.starts_with("x86_64") {
+        "x86_64"
+    } else if target.starts_with("aarch64") {
+        "aarch64"
+    } else {
+        bail!("no expected machine for {target}")
+    };
+    let format = if target.contains("linux") {
+        "elf"
+    } else if target.contains("apple") {
+        "mach-o"
+    } else if target.contains("windows") {
+        "pe"
+    } else {
+        bail!("no expected format for {target}")
+    };
+    Ok((format, arch))
+}
+
+/// Reads a binary's header: its container format and machine, and for ELF whether it
+/// asks for a dynamic loader (a release Linux binary must be static).
+pub fn binary_format(data: &[u8]) -> Result<(&'static str, &'static str, bool)> {
+    let u16le = |o: usize| data.get(o..o + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
+    let u32le = |o: usize| {
+        data.get(o..o + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    if data.starts_with(b"\x7fELF") {
+        let machine = match u16le(18) {
+            Some(62) => "x86_64",
+            Some(183) => "aarch64",
+            _ => "other",
+        };
+        // Program headers: offset at 32 (u64), entry size at 54, count at 56 (64-bit LE).
+        let phoff = data
+            .get(32..40)
+            .map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()) as usize);
+        let (Some(phoff), Some(size), Some(count)) = (phoff, u16le(54), u16le(56)) else {
+            bail!("truncated ELF header")
+        };
+        let interp = (0..count as usize).any(|i| u32le(phoff + i * size as usize) == Some(3));
+        return Ok(("elf", machine, interp));
+    }
+    if u32le(0) == Some(0xfeed_facf) {
+        let machine = match u32le(4) {
+            Some(0x0100_0007) => "x86_64",
+            Some(0x0100_000c) => "aarch64",
+            _ => "other",
+        };
+        return Ok(("mach-o", machine, false));
+    }
+    if data.starts_with(b"MZ") {
+        let pe = u32le(0x3c).context("truncated PE header")? as usize;
+        if data.get(pe..pe + 4) != Some(b"PE\0\0") {
+            bail!("MZ header without a PE signature");
+        }
+        let machine = match u16le(pe + 4) {
+            Some(0x8664) => "x86_64",
+            Some(0xaa64) => "aarch64",
+            _ => "other",
+        };
+        return Ok(("pe", machine, false));
+    }
+    bail!("not an ELF, Mach-O or PE binary")
+}
+
+/// Fails unless `binary` is an executable for `target` (static, for Linux).
+pub fn check_binary(binary: &Path, target: &str) -> Result<()> {
+    let data = std::fs::read(binary).with_context(|| format!("read {}", binary.display()))?;
+    let (format, machine, dynamic) = binary_format(&data)?;
+    let want = expected_format(target)?;
+    if (format, machine) != want {
+        bail!(
+            "{} is {format}/{machine}, not {}/{} for {target}",
+            binary.display(),
+            want.0,
+            want.1
+        );
+    }
+    if dynamic {
+        bail!(
+            "{} needs a dynamic loader; release Linux binaries are static",
+            binary.display()
+        );
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use testcluster::controlplane;
 use testcluster::seed::{SeedSpec, seed};
@@ -30,12 +31,20 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
-    /// Build this machine's release archive of every plugin into dist/ and, with --version,
-    /// render krew manifests from the checksums found in dist/ (every platform needed).
+    /// Build release archives of every plugin into dist/ (this machine's platform unless
+    /// --target or --all-platforms) and, with --krew, render krew manifests from the
+    /// checksums found in dist/ (every platform needed). Cross builds need the tools
+    /// scripts/build-cross.sh installs; scripts/release.sh runs both.
     Dist {
         /// Render krew-index manifests for this version (e.g. v0.1.0) into dist/krew/.
         #[arg(long)]
         krew: Option<String>,
+        /// Build for this Rust target (repeatable), cross-compiled with cargo-zigbuild.
+        #[arg(long = "target")]
+        targets: Vec<String>,
+        /// Build for every platform the krew manifests list.
+        #[arg(long, conflicts_with = "targets")]
+        all_platforms: bool,
     },
     /// Create fake nodes and pods at scale in the running cluster, a share of them faulty.
     Seed {
@@ -219,24 +228,35 @@ async fn run(cli: Cli) -> Result<ExitCode> {
                 );
             }
         }
-        Command::Dist { krew } => {
+        Command::Dist {
+            krew,
+            targets,
+            all_platforms,
+        } => {
             let repo = testcluster::repo_root();
             let out_dir = repo.join("dist");
             std::fs::create_dir_all(&out_dir)?;
-            let status = std::process::Command::new("cargo")
-                .args(["build", "--release", "--locked"])
-                .args(
-                    plugins()
-                        .iter()
-                        .flat_map(|(n, _)| ["-p".to_string(), format!("kubectl-{n}")]),
-                )
-                .status()?;
-            anyhow::ensure!(status.success(), "cargo build --release failed");
-            let target = host_target();
-            for (name, _) in plugins() {
-                let bin = repo.join("target/release").join(format!("kubectl-{name}"));
-                let (path, sha) = xtask::dist::archive(name, &target, &bin, &repo, &out_dir)?;
-                writeln!(out, "{sha}  {}", path.display())?;
+            let targets: Vec<String> = if all_platforms {
+                xtask::dist::PLATFORMS
+                    .iter()
+                    .map(|(_, _, t)| t.to_string())
+                    .collect()
+            } else {
+                targets
+            };
+            let builds = if targets.is_empty() {
+                vec![(host_target(), None)]
+            } else {
+                targets.into_iter().map(|t| (t.clone(), Some(t))).collect()
+            };
+            for (target, cross) in builds {
+                let bin_dir = build_release(&repo, cross.as_deref())?;
+                for (name, _) in plugins() {
+                    let bin = bin_dir.join(xtask::dist::exe_name(name, &target));
+                    xtask::dist::check_binary(&bin, &target)?;
+                    let (path, sha) = xtask::dist::archive(name, &target, &bin, &repo, &out_dir)?;
+                    writeln!(out, "{sha}  {}", path.display())?;
+                }
             }
             if let Some(version) = krew {
                 let dir = out_dir.join("krew");
@@ -282,4 +302,50 @@ async fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Builds every plugin in release mode, natively or (with a target) through cargo-zigbuild;
+/// returns the directory holding the binaries. macOS targets link with rust-lld against the
+/// stub SDK of scripts/build-cross.sh.
+fn build_release(repo: &Path, target: Option<&str>) -> Result<PathBuf> {
+    let packages = plugins()
+        .iter()
+        .flat_map(|(n, _)| ["-p".to_string(), format!("kubectl-{n}")])
+        .collect::<Vec<_>>();
+    let Some(target) = target else {
+        let status = std::process::Command::new("cargo")
+            .args(["build", "--release", "--locked"])
+            .args(&packages)
+            .status()?;
+        anyhow::ensure!(status.success(), "cargo build --release failed");
+        return Ok(repo.join("target/release"));
+    };
+    let target_dir = repo.join("target/dist");
+    let mut cmd = std::process::Command::new("cargo");
+    cmd.args(["zigbuild", "--release", "--locked", "--target", target])
+        .args(&packages)
+        .arg("--target-dir")
+        .arg(&target_dir);
+    if target.contains("apple") {
+        let env = |k: &str| {
+            std::env::var(k).map_err(|_| {
+                anyhow::anyhow!("{k} is not set: run `eval \"$(scripts/build-cross.sh)\"` first")
+            })
+        };
+        let upper = target.replace('-', "_").to_uppercase();
+        cmd.env("SDKROOT", env("SRE_TOOLKIT_MACOS_SDK")?)
+            .env(
+                format!("CARGO_TARGET_{upper}_LINKER"),
+                env("SRE_TOOLKIT_RUST_LLD")?,
+            )
+            .env(
+                format!("CARGO_TARGET_{upper}_RUSTFLAGS"),
+                "-C linker-flavor=ld64.lld",
+            );
+    }
+    let status = cmd.status().map_err(|e| {
+        anyhow::anyhow!("cargo zigbuild: {e} (run `eval \"$(scripts/build-cross.sh)\"` first)")
+    })?;
+    anyhow::ensure!(status.success(), "cargo zigbuild --target {target} failed");
+    Ok(target_dir.join(target).join("release"))
 }

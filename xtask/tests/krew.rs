@@ -31,7 +31,7 @@ fn manifest_for_all_platforms_is_valid_and_complete() {
     let text = dist::manifest(p, "v0.1.0", &fake).expect("renders");
     dist::validate(&text, "doctor").expect("valid");
     assert!(
-        text.contains("bin: kubectl-doctor-x86_64-pc-windows-msvc/kubectl-doctor.exe"),
+        text.contains("bin: kubectl-doctor-x86_64-pc-windows-gnu/kubectl-doctor.exe"),
         "{text}"
     );
     assert!(text.contains(".tar.gz"), "krew cannot read tar.xz");
@@ -112,4 +112,68 @@ fn krew_installs_the_plugin_and_kubectl_runs_it() {
         text.contains("commit ") && text.contains("target "),
         "{text}"
     );
+}
+
+#[test]
+fn release_binaries_are_checked_for_their_target() {
+    // The glibc debug build of this machine is an ELF for x86_64 that needs a loader: not a
+    // release binary for the static musl target, and not one for any other platform.
+    let host = std::env::current_exe().expect("test binary");
+    let data = std::fs::read(&host).expect("read");
+    assert_eq!(
+        dist::binary_format(&data).expect("format"),
+        ("elf", "x86_64", true)
+    );
+    let err = dist::check_binary(&host, "x86_64-unknown-linux-musl").expect_err("dynamic");
+    assert!(err.to_string().contains("dynamic loader"), "{err}");
+    let err = dist::check_binary(&host, "aarch64-apple-darwin").expect_err("wrong format");
+    assert!(err.to_string().contains("not mach-o/aarch64"), "{err}");
+    // Mach-O arm64 and PE x86-64 headers, as the linkers write them.
+    let mut macho = vec![0xcf, 0xfa, 0xed, 0xfe, 0x0c, 0x00, 0x00, 0x01];
+    macho.resize(64, 0);
+    assert_eq!(
+        dist::binary_format(&macho).expect("mach-o"),
+        ("mach-o", "aarch64", false)
+    );
+    let mut pe = vec![0u8; 0x100];
+    pe[..2].copy_from_slice(b"MZ");
+    pe[0x3c] = 0x80;
+    pe[0x80..0x84].copy_from_slice(b"PE\0\0");
+    pe[0x84..0x86].copy_from_slice(&0x8664u16.to_le_bytes());
+    assert_eq!(
+        dist::binary_format(&pe).expect("pe"),
+        ("pe", "x86_64", false)
+    );
+    assert!(dist::binary_format(b"#!/bin/sh\n").is_err());
+}
+
+#[test]
+fn committed_index_has_a_manifest_for_every_plugin_at_the_workspace_version() {
+    // scripts/release.sh renders krew-index/plugins/ from the release archives' checksums;
+    // a plugin, platform or description added since then makes this fail until it is rerun.
+    let version = format!("v{}", env!("CARGO_PKG_VERSION"));
+    for p in dist::plugins() {
+        let path = repo().join(format!("krew-index/plugins/{}.yaml", p.name));
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (run scripts/release.sh)", path.display()));
+        dist::validate(&text, p.name).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let v: serde_json::Value = serde_saphyr::from_str(&text).expect("yaml");
+        let sha_of = |target: &str| {
+            let stem = dist::archive_stem(p.name, target);
+            v["spec"]["platforms"].as_array()?.iter().find(|x| {
+                x["uri"]
+                    .as_str()
+                    .is_some_and(|u| u.ends_with(&format!("/{stem}.tar.gz")))
+            })?["sha256"]
+                .as_str()
+                .map(String::from)
+        };
+        let rendered = dist::manifest(&p, &version, &sha_of).expect("renders");
+        assert_eq!(
+            text,
+            rendered,
+            "{} is stale: run scripts/release.sh",
+            path.display()
+        );
+    }
 }
