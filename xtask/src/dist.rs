@@ -306,7 +306,7 @@ pub fn binary_format(data: &[u8]) -> Result<(&'static str, &'static str, bool)> 
     bail!("not an ELF, Mach-O or PE binary")
 }
 
-/// Fails unless `binary` is an executable for `target` (static, for Linux).
+/// Fails unless `binary` is an executable for `target` (static, for musl targets).
 pub fn check_binary(binary: &Path, target: &str) -> Result<()> {
     let data = std::fs::read(binary).with_context(|| format!("read {}", binary.display()))?;
     let (format, machine, dynamic) = binary_format(&data)?;
@@ -319,9 +319,9 @@ pub fn check_binary(binary: &Path, target: &str) -> Result<()> {
             want.1
         );
     }
-    if dynamic {
+    if dynamic && target.contains("musl") {
         bail!(
-            "{} needs a dynamic loader; release Linux binaries are static",
+            "{} needs a dynamic loader; release Linux (musl) binaries are static",
             binary.display()
         );
     }
