@@ -116,7 +116,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-certs' -ScriptBlock {
         }
         'kubectl-certs;serve' {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on (`:9793` = every interface)')
-            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often to rescan')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often to rescan (at least 10s: every scan lists every Secret)')
             [CompletionResult]::new('--scans', '--scans', [CompletionResultType]::ParameterName, 'Stop after N scans (for tests; default: until interrupted)')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')

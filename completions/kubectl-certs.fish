@@ -136,7 +136,7 @@ complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand scan" -l pro
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand scan" -l no-system-roots -d 'Do not trust the system roots (only ca.crt and --ca-file)'
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand scan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand serve" -l listen -d 'Address to listen on (`:9793` = every interface)' -r
-complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand serve" -l interval -d 'How often to rescan' -r
+complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand serve" -l interval -d 'How often to rescan (at least 10s: every scan lists every Secret)' -r
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand serve" -l scans -d 'Stop after N scans (for tests; default: until interrupted)' -r
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand serve" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand serve" -l context -d 'The name of the kubeconfig context to use' -r

@@ -49,9 +49,6 @@ _kubectl__chaos() {
             kubectl__chaos,stress)
                 cmd="kubectl__chaos__subcmd__stress"
                 ;;
-            kubectl__chaos,stress-worker)
-                cmd="kubectl__chaos__subcmd__stress__subcmd__worker"
-                ;;
             kubectl__chaos__subcmd__help,cleanup)
                 cmd="kubectl__chaos__subcmd__help__subcmd__cleanup"
                 ;;
@@ -85,9 +82,6 @@ _kubectl__chaos() {
             kubectl__chaos__subcmd__help,stress)
                 cmd="kubectl__chaos__subcmd__help__subcmd__stress"
                 ;;
-            kubectl__chaos__subcmd__help,stress-worker)
-                cmd="kubectl__chaos__subcmd__help__subcmd__stress__subcmd__worker"
-                ;;
             *)
                 ;;
         esac
@@ -95,7 +89,7 @@ _kubectl__chaos() {
 
     case "${cmd}" in
         kubectl__chaos)
-            opts="-n -A -l -v -o -y -h -V --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help --version run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup stress-worker help"
+            opts="-n -A -l -v -o -y -h -V --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help --version run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -201,7 +195,7 @@ _kubectl__chaos() {
             return 0
             ;;
         kubectl__subcmd__chaos__subcmd__cleanup)
-            opts="-n -A -l -v -o -y -h --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
+            opts="-n -A -l -v -o -y -h --force --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -307,7 +301,7 @@ _kubectl__chaos() {
             return 0
             ;;
         kubectl__subcmd__chaos__subcmd__container__subcmd__kill)
-            opts="-l -n -A -v -o -y -h --selector --count --percent --all --duration --interval --grace-period --container --latency --jitter --loss --bandwidth-kbit --device --cpu --memory-mib --evict-timeout --workload --replicas --kubeconfig --context --cluster --user --namespace --all-namespaces --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
+            opts="-l -n -A -v -o -y -h --selector --count --percent --all --container --kubeconfig --context --cluster --user --namespace --all-namespaces --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -329,59 +323,7 @@ _kubectl__chaos() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --duration)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --grace-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --container)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --latency)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jitter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --loss)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --bandwidth-kbit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-mib)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --evict-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --workload)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --replicas)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -477,7 +419,7 @@ _kubectl__chaos() {
             return 0
             ;;
         kubectl__subcmd__chaos__subcmd__help)
-            opts="run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup stress-worker help"
+            opts="run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -644,22 +586,8 @@ _kubectl__chaos() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__chaos__subcmd__help__subcmd__stress__subcmd__worker)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         kubectl__subcmd__chaos__subcmd__network)
-            opts="-l -n -A -v -o -y -h --selector --count --percent --all --duration --interval --grace-period --container --latency --jitter --loss --bandwidth-kbit --device --cpu --memory-mib --evict-timeout --workload --replicas --kubeconfig --context --cluster --user --namespace --all-namespaces --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
+            opts="-l -n -A -v -o -y -h --selector --count --percent --all --duration --latency --jitter --loss --bandwidth-kbit --device --kubeconfig --context --cluster --user --namespace --all-namespaces --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -685,18 +613,6 @@ _kubectl__chaos() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --grace-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --container)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --latency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -714,26 +630,6 @@ _kubectl__chaos() {
                     return 0
                     ;;
                 --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-mib)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --evict-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --workload)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --replicas)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -829,7 +725,7 @@ _kubectl__chaos() {
             return 0
             ;;
         kubectl__subcmd__chaos__subcmd__node__subcmd__cordon)
-            opts="-l -n -A -v -o -y -h --selector --count --percent --all --duration --interval --grace-period --container --latency --jitter --loss --bandwidth-kbit --device --cpu --memory-mib --evict-timeout --workload --replicas --kubeconfig --context --cluster --user --namespace --all-namespaces --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
+            opts="-l -n -A -v -o -y -h --selector --count --percent --all --duration --kubeconfig --context --cluster --user --namespace --all-namespaces --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -852,58 +748,6 @@ _kubectl__chaos() {
                     return 0
                     ;;
                 --duration)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --grace-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --container)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --latency)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jitter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --loss)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --bandwidth-kbit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-mib)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --evict-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --workload)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --replicas)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -999,7 +843,7 @@ _kubectl__chaos() {
             return 0
             ;;
         kubectl__subcmd__chaos__subcmd__node__subcmd__drain)
-            opts="-l -n -A -v -o -y -h --selector --count --percent --all --duration --interval --grace-period --container --latency --jitter --loss --bandwidth-kbit --device --cpu --memory-mib --evict-timeout --workload --replicas --kubeconfig --context --cluster --user --namespace --all-namespaces --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
+            opts="-l -n -A -v -o -y -h --selector --count --percent --all --duration --evict-timeout --kubeconfig --context --cluster --user --namespace --all-namespaces --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1025,55 +869,7 @@ _kubectl__chaos() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --grace-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --container)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --latency)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jitter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --loss)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --bandwidth-kbit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-mib)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --evict-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --workload)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --replicas)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1169,7 +965,7 @@ _kubectl__chaos() {
             return 0
             ;;
         kubectl__subcmd__chaos__subcmd__pod__subcmd__failure)
-            opts="-l -n -A -v -o -y -h --selector --count --percent --all --duration --interval --grace-period --container --latency --jitter --loss --bandwidth-kbit --device --cpu --memory-mib --evict-timeout --workload --replicas --kubeconfig --context --cluster --user --namespace --all-namespaces --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
+            opts="-l -n -A -v -o -y -h --selector --count --percent --all --duration --kubeconfig --context --cluster --user --namespace --all-namespaces --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1192,58 +988,6 @@ _kubectl__chaos() {
                     return 0
                     ;;
                 --duration)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --grace-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --container)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --latency)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jitter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --loss)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --bandwidth-kbit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-mib)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --evict-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --workload)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --replicas)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1339,7 +1083,7 @@ _kubectl__chaos() {
             return 0
             ;;
         kubectl__subcmd__chaos__subcmd__pod__subcmd__kill)
-            opts="-l -n -A -v -o -y -h --selector --count --percent --all --duration --interval --grace-period --container --latency --jitter --loss --bandwidth-kbit --device --cpu --memory-mib --evict-timeout --workload --replicas --kubeconfig --context --cluster --user --namespace --all-namespaces --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
+            opts="-l -n -A -v -o -y -h --selector --count --percent --all --interval --duration --grace-period --kubeconfig --context --cluster --user --namespace --all-namespaces --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1361,59 +1105,15 @@ _kubectl__chaos() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --duration)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --grace-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --container)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --latency)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jitter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --loss)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --bandwidth-kbit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-mib)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --evict-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --workload)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --replicas)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1615,81 +1315,21 @@ _kubectl__chaos() {
             return 0
             ;;
         kubectl__subcmd__chaos__subcmd__scale)
-            opts="-l -n -A -v -o -y -h --selector --count --percent --all --duration --interval --grace-period --container --latency --jitter --loss --bandwidth-kbit --device --cpu --memory-mib --evict-timeout --workload --replicas --kubeconfig --context --cluster --user --namespace --all-namespaces --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
+            opts="-n -A -l -v -o -y -h --workload --replicas --duration --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --selector)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -l)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --count)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --percent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --duration)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --grace-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --container)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --latency)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jitter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --loss)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --bandwidth-kbit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-mib)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --evict-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --workload)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --replicas)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duration)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1714,6 +1354,14 @@ _kubectl__chaos() {
                     return 0
                     ;;
                 -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1785,7 +1433,7 @@ _kubectl__chaos() {
             return 0
             ;;
         kubectl__subcmd__chaos__subcmd__stress)
-            opts="-l -n -A -v -o -y -h --selector --count --percent --all --duration --interval --grace-period --container --latency --jitter --loss --bandwidth-kbit --device --cpu --memory-mib --evict-timeout --workload --replicas --kubeconfig --context --cluster --user --namespace --all-namespaces --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
+            opts="-l -n -A -v -o -y -h --selector --count --percent --all --duration --cpu --memory-mib --kubeconfig --context --cluster --user --namespace --all-namespaces --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1811,55 +1459,11 @@ _kubectl__chaos() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --interval)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --grace-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --container)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --latency)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jitter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --loss)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --bandwidth-kbit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --cpu)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --memory-mib)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --evict-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --workload)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --replicas)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1884,124 +1488,6 @@ _kubectl__chaos() {
                     return 0
                     ;;
                 -n)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --field-selector)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --request-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --as)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --as-group)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --v)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -v)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                --allow-namespace)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --max-targets)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --max-percent)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --image)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seed)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --recovery-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        kubectl__subcmd__chaos__subcmd__stress__subcmd__worker)
-            opts="-n -A -l -v -o -y -h --cpu --memory-mib --duration --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --dry-run --yes --allow-namespace --max-targets --max-percent --allow-control-plane --image --seed --recovery-timeout --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --cpu)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-mib)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --duration)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --kubeconfig)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --context)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cluster)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --user)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --namespace)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -n)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --selector)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -l)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -43,7 +43,7 @@ always\t'Always colour human-readable output (never structured output)'
 never\t'Never colour'"
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_needs_command" -l allow-namespace -d 'Allow a protected namespace. Repeatable' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_needs_command" -l max-targets -d 'The most targets one fault may touch' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_needs_command" -l max-percent -d 'The largest share of the matching targets one fault may touch' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_needs_command" -l max-percent -d 'The largest share of the matching targets one fault may touch (100 or 100%)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_needs_command" -l image -d 'Image of the ephemeral containers (needs tc and kubectl-chaos)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_needs_command" -l seed -d 'Seed of the random choice of targets (default: the clock)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_needs_command" -l recovery-timeout -d 'How long a one-off pod-kill waits for the workloads to recover' -r
@@ -64,8 +64,7 @@ complete -c kubectl-chaos -n "__fish_kubectl_chaos_needs_command" -f -a "node-dr
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_needs_command" -f -a "scale" -d 'Scale --workload deployment/NAME to --replicas (default 0) for --duration, then back'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_needs_command" -f -a "network" -d 'Add --latency/--jitter/--loss/--bandwidth-kbit to pods for --duration (tc in an ephemeral container with NET_ADMIN)'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_needs_command" -f -a "stress" -d 'CPU (--cpu threads) and memory (--memory-mib) stress in pods for --duration (ephemeral container)'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_needs_command" -f -a "cleanup" -d 'Roll back what runs left behind (all runs, or RUN)'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_needs_command" -f -a "stress-worker" -d 'The stress worker the stress fault\'s ephemeral container runs'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_needs_command" -f -a "cleanup" -d 'Roll back what killed runs left behind (in -n\'s namespace, or -A; all runs, or RUN)'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand run" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand run" -l context -d 'The name of the kubeconfig context to use' -r
@@ -86,7 +85,7 @@ always\t'Always colour human-readable output (never structured output)'
 never\t'Never colour'"
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand run" -l allow-namespace -d 'Allow a protected namespace. Repeatable' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand run" -l max-targets -d 'The most targets one fault may touch' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand run" -l max-percent -d 'The largest share of the matching targets one fault may touch' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand run" -l max-percent -d 'The largest share of the matching targets one fault may touch (100 or 100%)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand run" -l image -d 'Image of the ephemeral containers (needs tc and kubectl-chaos)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand run" -l seed -d 'Seed of the random choice of targets (default: the clock)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand run" -l recovery-timeout -d 'How long a one-off pod-kill waits for the workloads to recover' -r
@@ -97,23 +96,12 @@ complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand run" -l dry-
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand run" -s y -l yes -d 'Do not ask for confirmation on a terminal'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand run" -l allow-control-plane -d 'Allow faults on control-plane nodes'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -s l -l selector -d 'Label selector of the target pods (or nodes, for node faults)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l count -d 'Pick N targets' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l percent -d 'Pick this percentage of the matching targets' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l duration -d 'How long the fault lasts (pod-kill: how long to repeat with --interval)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l interval -d 'pod-kill: repeat every interval' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l grace-period -d 'pod-kill: grace period, seconds' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l container -d 'container-kill: the container (default: the first)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l latency -d 'network: added latency (e.g. 100ms)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l jitter -d 'network: jitter around the latency' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l loss -d 'network: packet loss, percent' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l bandwidth-kbit -d 'network: bandwidth limit, kbit/s' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l device -d 'network: the pod\'s device' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l cpu -d 'stress: busy threads' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l memory-mib -d 'stress: memory to hold, MiB' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l evict-timeout -d 'node-drain: how long an eviction a PodDisruptionBudget blocks is retried (default 30s)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l workload -d 'scale: deployment/NAME or statefulset/NAME' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l replicas -d 'scale: replicas during the fault (default 0)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -s l -l selector -d 'Label selector of the targets (pods; nodes for node faults). Required unless --all' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l count -d 'Pick N of the matching targets (default 1)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l percent -d 'Pick this share of the matching targets (30 or 30%)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l interval -d 'Repeat every interval (with --duration)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l duration -d 'How long to repeat (with --interval)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l grace-period -d 'Grace period, seconds (default: the pod\'s)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l cluster -d 'The name of the kubeconfig cluster to use' -r
@@ -132,11 +120,11 @@ always\t'Always colour human-readable output (never structured output)'
 never\t'Never colour'"
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l allow-namespace -d 'Allow a protected namespace. Repeatable' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l max-targets -d 'The most targets one fault may touch' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l max-percent -d 'The largest share of the matching targets one fault may touch' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l max-percent -d 'The largest share of the matching targets one fault may touch (100 or 100%)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l image -d 'Image of the ephemeral containers (needs tc and kubectl-chaos)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l seed -d 'Seed of the random choice of targets (default: the clock)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l recovery-timeout -d 'How long a one-off pod-kill waits for the workloads to recover' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l all -d 'Pick every matching target'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l all -d 'Every matching target (without -l: every pod in the namespace, or every node)'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
@@ -144,23 +132,10 @@ complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -s y -l yes -d 'Do not ask for confirmation on a terminal'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -l allow-control-plane -d 'Allow faults on control-plane nodes'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-kill" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -s l -l selector -d 'Label selector of the target pods (or nodes, for node faults)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l count -d 'Pick N targets' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l percent -d 'Pick this percentage of the matching targets' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l duration -d 'How long the fault lasts (pod-kill: how long to repeat with --interval)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l interval -d 'pod-kill: repeat every interval' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l grace-period -d 'pod-kill: grace period, seconds' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l container -d 'container-kill: the container (default: the first)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l latency -d 'network: added latency (e.g. 100ms)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l jitter -d 'network: jitter around the latency' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l loss -d 'network: packet loss, percent' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l bandwidth-kbit -d 'network: bandwidth limit, kbit/s' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l device -d 'network: the pod\'s device' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l cpu -d 'stress: busy threads' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l memory-mib -d 'stress: memory to hold, MiB' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l evict-timeout -d 'node-drain: how long an eviction a PodDisruptionBudget blocks is retried (default 30s)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l workload -d 'scale: deployment/NAME or statefulset/NAME' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l replicas -d 'scale: replicas during the fault (default 0)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -s l -l selector -d 'Label selector of the targets (pods; nodes for node faults). Required unless --all' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l count -d 'Pick N of the matching targets (default 1)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l percent -d 'Pick this share of the matching targets (30 or 30%)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l container -d 'The container (default: the first)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l cluster -d 'The name of the kubeconfig cluster to use' -r
@@ -179,11 +154,11 @@ always\t'Always colour human-readable output (never structured output)'
 never\t'Never colour'"
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l allow-namespace -d 'Allow a protected namespace. Repeatable' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l max-targets -d 'The most targets one fault may touch' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l max-percent -d 'The largest share of the matching targets one fault may touch' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l max-percent -d 'The largest share of the matching targets one fault may touch (100 or 100%)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l image -d 'Image of the ephemeral containers (needs tc and kubectl-chaos)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l seed -d 'Seed of the random choice of targets (default: the clock)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l recovery-timeout -d 'How long a one-off pod-kill waits for the workloads to recover' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l all -d 'Pick every matching target'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l all -d 'Every matching target (without -l: every pod in the namespace, or every node)'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
@@ -191,23 +166,10 @@ complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-ki
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -s y -l yes -d 'Do not ask for confirmation on a terminal'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -l allow-control-plane -d 'Allow faults on control-plane nodes'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand container-kill" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -s l -l selector -d 'Label selector of the target pods (or nodes, for node faults)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l count -d 'Pick N targets' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l percent -d 'Pick this percentage of the matching targets' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l duration -d 'How long the fault lasts (pod-kill: how long to repeat with --interval)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l interval -d 'pod-kill: repeat every interval' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l grace-period -d 'pod-kill: grace period, seconds' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l container -d 'container-kill: the container (default: the first)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l latency -d 'network: added latency (e.g. 100ms)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l jitter -d 'network: jitter around the latency' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l loss -d 'network: packet loss, percent' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l bandwidth-kbit -d 'network: bandwidth limit, kbit/s' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l device -d 'network: the pod\'s device' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l cpu -d 'stress: busy threads' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l memory-mib -d 'stress: memory to hold, MiB' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l evict-timeout -d 'node-drain: how long an eviction a PodDisruptionBudget blocks is retried (default 30s)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l workload -d 'scale: deployment/NAME or statefulset/NAME' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l replicas -d 'scale: replicas during the fault (default 0)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -s l -l selector -d 'Label selector of the targets (pods; nodes for node faults). Required unless --all' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l count -d 'Pick N of the matching targets (default 1)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l percent -d 'Pick this share of the matching targets (30 or 30%)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l duration -d 'How long the fault lasts' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l cluster -d 'The name of the kubeconfig cluster to use' -r
@@ -226,11 +188,11 @@ always\t'Always colour human-readable output (never structured output)'
 never\t'Never colour'"
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l allow-namespace -d 'Allow a protected namespace. Repeatable' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l max-targets -d 'The most targets one fault may touch' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l max-percent -d 'The largest share of the matching targets one fault may touch' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l max-percent -d 'The largest share of the matching targets one fault may touch (100 or 100%)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l image -d 'Image of the ephemeral containers (needs tc and kubectl-chaos)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l seed -d 'Seed of the random choice of targets (default: the clock)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l recovery-timeout -d 'How long a one-off pod-kill waits for the workloads to recover' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l all -d 'Pick every matching target'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l all -d 'Every matching target (without -l: every pod in the namespace, or every node)'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
@@ -238,23 +200,10 @@ complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure"
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -s y -l yes -d 'Do not ask for confirmation on a terminal'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -l allow-control-plane -d 'Allow faults on control-plane nodes'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand pod-failure" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -s l -l selector -d 'Label selector of the target pods (or nodes, for node faults)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l count -d 'Pick N targets' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l percent -d 'Pick this percentage of the matching targets' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l duration -d 'How long the fault lasts (pod-kill: how long to repeat with --interval)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l interval -d 'pod-kill: repeat every interval' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l grace-period -d 'pod-kill: grace period, seconds' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l container -d 'container-kill: the container (default: the first)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l latency -d 'network: added latency (e.g. 100ms)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l jitter -d 'network: jitter around the latency' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l loss -d 'network: packet loss, percent' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l bandwidth-kbit -d 'network: bandwidth limit, kbit/s' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l device -d 'network: the pod\'s device' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l cpu -d 'stress: busy threads' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l memory-mib -d 'stress: memory to hold, MiB' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l evict-timeout -d 'node-drain: how long an eviction a PodDisruptionBudget blocks is retried (default 30s)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l workload -d 'scale: deployment/NAME or statefulset/NAME' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l replicas -d 'scale: replicas during the fault (default 0)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -s l -l selector -d 'Label selector of the targets (pods; nodes for node faults). Required unless --all' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l count -d 'Pick N of the matching targets (default 1)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l percent -d 'Pick this share of the matching targets (30 or 30%)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l duration -d 'How long the fault lasts' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l cluster -d 'The name of the kubeconfig cluster to use' -r
@@ -273,11 +222,11 @@ always\t'Always colour human-readable output (never structured output)'
 never\t'Never colour'"
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l allow-namespace -d 'Allow a protected namespace. Repeatable' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l max-targets -d 'The most targets one fault may touch' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l max-percent -d 'The largest share of the matching targets one fault may touch' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l max-percent -d 'The largest share of the matching targets one fault may touch (100 or 100%)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l image -d 'Image of the ephemeral containers (needs tc and kubectl-chaos)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l seed -d 'Seed of the random choice of targets (default: the clock)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l recovery-timeout -d 'How long a one-off pod-kill waits for the workloads to recover' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l all -d 'Pick every matching target'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l all -d 'Every matching target (without -l: every pod in the namespace, or every node)'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
@@ -285,23 +234,11 @@ complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon"
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -s y -l yes -d 'Do not ask for confirmation on a terminal'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -l allow-control-plane -d 'Allow faults on control-plane nodes'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-cordon" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -s l -l selector -d 'Label selector of the target pods (or nodes, for node faults)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l count -d 'Pick N targets' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l percent -d 'Pick this percentage of the matching targets' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l duration -d 'How long the fault lasts (pod-kill: how long to repeat with --interval)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l interval -d 'pod-kill: repeat every interval' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l grace-period -d 'pod-kill: grace period, seconds' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l container -d 'container-kill: the container (default: the first)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l latency -d 'network: added latency (e.g. 100ms)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l jitter -d 'network: jitter around the latency' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l loss -d 'network: packet loss, percent' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l bandwidth-kbit -d 'network: bandwidth limit, kbit/s' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l device -d 'network: the pod\'s device' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l cpu -d 'stress: busy threads' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l memory-mib -d 'stress: memory to hold, MiB' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l evict-timeout -d 'node-drain: how long an eviction a PodDisruptionBudget blocks is retried (default 30s)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l workload -d 'scale: deployment/NAME or statefulset/NAME' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l replicas -d 'scale: replicas during the fault (default 0)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -s l -l selector -d 'Label selector of the targets (pods; nodes for node faults). Required unless --all' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l count -d 'Pick N of the matching targets (default 1)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l percent -d 'Pick this share of the matching targets (30 or 30%)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l duration -d 'How long the fault lasts' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l evict-timeout -d 'How long an eviction a PodDisruptionBudget blocks is retried (default 30s)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l cluster -d 'The name of the kubeconfig cluster to use' -r
@@ -320,11 +257,11 @@ always\t'Always colour human-readable output (never structured output)'
 never\t'Never colour'"
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l allow-namespace -d 'Allow a protected namespace. Repeatable' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l max-targets -d 'The most targets one fault may touch' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l max-percent -d 'The largest share of the matching targets one fault may touch' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l max-percent -d 'The largest share of the matching targets one fault may touch (100 or 100%)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l image -d 'Image of the ephemeral containers (needs tc and kubectl-chaos)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l seed -d 'Seed of the random choice of targets (default: the clock)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l recovery-timeout -d 'How long a one-off pod-kill waits for the workloads to recover' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l all -d 'Pick every matching target'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l all -d 'Every matching target (without -l: every pod in the namespace, or every node)'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
@@ -332,28 +269,15 @@ complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" 
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -s y -l yes -d 'Do not ask for confirmation on a terminal'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -l allow-control-plane -d 'Allow faults on control-plane nodes'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand node-drain" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -s l -l selector -d 'Label selector of the target pods (or nodes, for node faults)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l count -d 'Pick N targets' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l percent -d 'Pick this percentage of the matching targets' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l duration -d 'How long the fault lasts (pod-kill: how long to repeat with --interval)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l interval -d 'pod-kill: repeat every interval' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l grace-period -d 'pod-kill: grace period, seconds' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l container -d 'container-kill: the container (default: the first)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l latency -d 'network: added latency (e.g. 100ms)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l jitter -d 'network: jitter around the latency' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l loss -d 'network: packet loss, percent' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l bandwidth-kbit -d 'network: bandwidth limit, kbit/s' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l device -d 'network: the pod\'s device' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l cpu -d 'stress: busy threads' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l memory-mib -d 'stress: memory to hold, MiB' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l evict-timeout -d 'node-drain: how long an eviction a PodDisruptionBudget blocks is retried (default 30s)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l workload -d 'scale: deployment/NAME or statefulset/NAME' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l replicas -d 'scale: replicas during the fault (default 0)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l workload -d 'deployment/NAME or statefulset/NAME' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l replicas -d 'Replicas during the fault (default 0)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l duration -d 'How long the fault lasts' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l cluster -d 'The name of the kubeconfig cluster to use' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l user -d 'The name of the kubeconfig user to use' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -s l -l selector -d 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l field-selector -d 'Selector (field query) to filter on, supports \'=\', \'==\', and \'!=\'' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
@@ -367,11 +291,10 @@ always\t'Always colour human-readable output (never structured output)'
 never\t'Never colour'"
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l allow-namespace -d 'Allow a protected namespace. Repeatable' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l max-targets -d 'The most targets one fault may touch' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l max-percent -d 'The largest share of the matching targets one fault may touch' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l max-percent -d 'The largest share of the matching targets one fault may touch (100 or 100%)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l image -d 'Image of the ephemeral containers (needs tc and kubectl-chaos)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l seed -d 'Seed of the random choice of targets (default: the clock)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l recovery-timeout -d 'How long a one-off pod-kill waits for the workloads to recover' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l all -d 'Pick every matching target'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
@@ -379,23 +302,15 @@ complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l dr
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -s y -l yes -d 'Do not ask for confirmation on a terminal'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -l allow-control-plane -d 'Allow faults on control-plane nodes'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand scale" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -s l -l selector -d 'Label selector of the target pods (or nodes, for node faults)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l count -d 'Pick N targets' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l percent -d 'Pick this percentage of the matching targets' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l duration -d 'How long the fault lasts (pod-kill: how long to repeat with --interval)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l interval -d 'pod-kill: repeat every interval' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l grace-period -d 'pod-kill: grace period, seconds' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l container -d 'container-kill: the container (default: the first)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l latency -d 'network: added latency (e.g. 100ms)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l jitter -d 'network: jitter around the latency' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l loss -d 'network: packet loss, percent' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l bandwidth-kbit -d 'network: bandwidth limit, kbit/s' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l device -d 'network: the pod\'s device' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l cpu -d 'stress: busy threads' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l memory-mib -d 'stress: memory to hold, MiB' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l evict-timeout -d 'node-drain: how long an eviction a PodDisruptionBudget blocks is retried (default 30s)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l workload -d 'scale: deployment/NAME or statefulset/NAME' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l replicas -d 'scale: replicas during the fault (default 0)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -s l -l selector -d 'Label selector of the targets (pods; nodes for node faults). Required unless --all' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l count -d 'Pick N of the matching targets (default 1)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l percent -d 'Pick this share of the matching targets (30 or 30%)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l duration -d 'How long the fault lasts' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l latency -d 'Added latency (e.g. 100ms)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l jitter -d 'Jitter around the latency' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l loss -d 'Packet loss (10 or 10%)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l bandwidth-kbit -d 'Bandwidth limit, kbit/s' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l device -d 'The pod\'s network device (default eth0)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l cluster -d 'The name of the kubeconfig cluster to use' -r
@@ -414,11 +329,11 @@ always\t'Always colour human-readable output (never structured output)'
 never\t'Never colour'"
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l allow-namespace -d 'Allow a protected namespace. Repeatable' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l max-targets -d 'The most targets one fault may touch' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l max-percent -d 'The largest share of the matching targets one fault may touch' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l max-percent -d 'The largest share of the matching targets one fault may touch (100 or 100%)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l image -d 'Image of the ephemeral containers (needs tc and kubectl-chaos)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l seed -d 'Seed of the random choice of targets (default: the clock)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l recovery-timeout -d 'How long a one-off pod-kill waits for the workloads to recover' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l all -d 'Pick every matching target'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l all -d 'Every matching target (without -l: every pod in the namespace, or every node)'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
@@ -426,23 +341,12 @@ complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l 
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -s y -l yes -d 'Do not ask for confirmation on a terminal'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -l allow-control-plane -d 'Allow faults on control-plane nodes'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand network" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -s l -l selector -d 'Label selector of the target pods (or nodes, for node faults)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l count -d 'Pick N targets' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l percent -d 'Pick this percentage of the matching targets' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l duration -d 'How long the fault lasts (pod-kill: how long to repeat with --interval)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l interval -d 'pod-kill: repeat every interval' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l grace-period -d 'pod-kill: grace period, seconds' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l container -d 'container-kill: the container (default: the first)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l latency -d 'network: added latency (e.g. 100ms)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l jitter -d 'network: jitter around the latency' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l loss -d 'network: packet loss, percent' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l bandwidth-kbit -d 'network: bandwidth limit, kbit/s' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l device -d 'network: the pod\'s device' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l cpu -d 'stress: busy threads' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l memory-mib -d 'stress: memory to hold, MiB' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l evict-timeout -d 'node-drain: how long an eviction a PodDisruptionBudget blocks is retried (default 30s)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l workload -d 'scale: deployment/NAME or statefulset/NAME' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l replicas -d 'scale: replicas during the fault (default 0)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -s l -l selector -d 'Label selector of the targets (pods; nodes for node faults). Required unless --all' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l count -d 'Pick N of the matching targets (default 1)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l percent -d 'Pick this share of the matching targets (30 or 30%)' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l duration -d 'How long the fault lasts' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l cpu -d 'Busy threads' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l memory-mib -d 'Memory to hold, MiB' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l cluster -d 'The name of the kubeconfig cluster to use' -r
@@ -461,11 +365,11 @@ always\t'Always colour human-readable output (never structured output)'
 never\t'Never colour'"
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l allow-namespace -d 'Allow a protected namespace. Repeatable' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l max-targets -d 'The most targets one fault may touch' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l max-percent -d 'The largest share of the matching targets one fault may touch' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l max-percent -d 'The largest share of the matching targets one fault may touch (100 or 100%)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l image -d 'Image of the ephemeral containers (needs tc and kubectl-chaos)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l seed -d 'Seed of the random choice of targets (default: the clock)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l recovery-timeout -d 'How long a one-off pod-kill waits for the workloads to recover' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l all -d 'Pick every matching target'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l all -d 'Every matching target (without -l: every pod in the namespace, or every node)'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
@@ -492,10 +396,11 @@ always\t'Always colour human-readable output (never structured output)'
 never\t'Never colour'"
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand cleanup" -l allow-namespace -d 'Allow a protected namespace. Repeatable' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand cleanup" -l max-targets -d 'The most targets one fault may touch' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand cleanup" -l max-percent -d 'The largest share of the matching targets one fault may touch' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand cleanup" -l max-percent -d 'The largest share of the matching targets one fault may touch (100 or 100%)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand cleanup" -l image -d 'Image of the ephemeral containers (needs tc and kubectl-chaos)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand cleanup" -l seed -d 'Seed of the random choice of targets (default: the clock)' -r
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand cleanup" -l recovery-timeout -d 'How long a one-off pod-kill waits for the workloads to recover' -r
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand cleanup" -l force -d 'Roll back runs whose process is still alive too'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand cleanup" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand cleanup" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand cleanup" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
@@ -503,48 +408,14 @@ complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand cleanup" -l 
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand cleanup" -s y -l yes -d 'Do not ask for confirmation on a terminal'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand cleanup" -l allow-control-plane -d 'Allow faults on control-plane nodes'
 complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l cpu -d 'Busy threads' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l memory-mib -d 'Memory, MiB' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l duration -d 'How long' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l context -d 'The name of the kubeconfig context to use' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l cluster -d 'The name of the kubeconfig cluster to use' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l user -d 'The name of the kubeconfig user to use' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -s l -l selector -d 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l field-selector -d 'Selector (field query) to filter on, supports \'=\', \'==\', and \'!=\'' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -s v -l v -d 'Number for the log level verbosity (0 warnings, 1-3 info, 4-5 debug, 6+ trace)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -s o -l output -d 'Output format' -r -f -a "table\t'Tables'
-json\t'JSON'
-yaml\t'YAML'"
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
-always\t'Always colour human-readable output (never structured output)'
-never\t'Never colour'"
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l allow-namespace -d 'Allow a protected namespace. Repeatable' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l max-targets -d 'The most targets one fault may touch' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l max-percent -d 'The largest share of the matching targets one fault may touch' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l image -d 'Image of the ephemeral containers (needs tc and kubectl-chaos)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l seed -d 'Seed of the random choice of targets (default: the clock)' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l recovery-timeout -d 'How long a one-off pod-kill waits for the workloads to recover' -r
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l dry-run -d 'Print exactly what would be done; change nothing'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -s y -l yes -d 'Do not ask for confirmation on a terminal'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -l allow-control-plane -d 'Allow faults on control-plane nodes'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand stress-worker" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup stress-worker help" -f -a "run" -d 'Run an experiment file: hypothesis before, method of faults, hypothesis after; exit 1 when it failed'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup stress-worker help" -f -a "pod-kill" -d 'Delete pods (--count/--percent/--all; repeat with --interval and --duration)'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup stress-worker help" -f -a "container-kill" -d 'Kill a container\'s main process (ephemeral container sharing its process namespace)'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup stress-worker help" -f -a "pod-failure" -d 'Make pods fail for --duration (their images swapped for one that cannot be pulled), then restore'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup stress-worker help" -f -a "node-cordon" -d 'Cordon nodes (-l selects nodes) for --duration'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup stress-worker help" -f -a "node-drain" -d 'Cordon and drain nodes (evictions respect PodDisruptionBudgets), uncordon after --duration'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup stress-worker help" -f -a "scale" -d 'Scale --workload deployment/NAME to --replicas (default 0) for --duration, then back'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup stress-worker help" -f -a "network" -d 'Add --latency/--jitter/--loss/--bandwidth-kbit to pods for --duration (tc in an ephemeral container with NET_ADMIN)'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup stress-worker help" -f -a "stress" -d 'CPU (--cpu threads) and memory (--memory-mib) stress in pods for --duration (ephemeral container)'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup stress-worker help" -f -a "cleanup" -d 'Roll back what runs left behind (all runs, or RUN)'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup stress-worker help" -f -a "stress-worker" -d 'The stress worker the stress fault\'s ephemeral container runs'
-complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup stress-worker help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup help" -f -a "run" -d 'Run an experiment file: hypothesis before, method of faults, hypothesis after; exit 1 when it failed'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup help" -f -a "pod-kill" -d 'Delete pods (--count/--percent/--all; repeat with --interval and --duration)'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup help" -f -a "container-kill" -d 'Kill a container\'s main process (ephemeral container sharing its process namespace)'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup help" -f -a "pod-failure" -d 'Make pods fail for --duration (their images swapped for one that cannot be pulled), then restore'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup help" -f -a "node-cordon" -d 'Cordon nodes (-l selects nodes) for --duration'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup help" -f -a "node-drain" -d 'Cordon and drain nodes (evictions respect PodDisruptionBudgets), uncordon after --duration'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup help" -f -a "scale" -d 'Scale --workload deployment/NAME to --replicas (default 0) for --duration, then back'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup help" -f -a "network" -d 'Add --latency/--jitter/--loss/--bandwidth-kbit to pods for --duration (tc in an ephemeral container with NET_ADMIN)'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup help" -f -a "stress" -d 'CPU (--cpu threads) and memory (--memory-mib) stress in pods for --duration (ephemeral container)'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup help" -f -a "cleanup" -d 'Roll back what killed runs left behind (in -n\'s namespace, or -A; all runs, or RUN)'
+complete -c kubectl-chaos -n "__fish_kubectl_chaos_using_subcommand help; and not __fish_seen_subcommand_from run pod-kill container-kill pod-failure node-cordon node-drain scale network stress cleanup help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

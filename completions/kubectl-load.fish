@@ -137,7 +137,7 @@ markdown\t'Markdown tables, for CI comments'"
 complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand results" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t'Always colour human-readable output (never structured output)'
 never\t'Never colour'"
-complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand results" -l no-wait -d 'Do not wait for runners that have not finished'
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand results" -l no-wait -d 'Do not wait: report what the runners sent so far (exit 1 while the run is unfinished)'
 complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand results" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace'
 complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand results" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand results" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'

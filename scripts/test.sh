@@ -11,6 +11,7 @@ ensure_toolchains
 ensure_testbins
 ensure_chromium
 ensure_test_services
+ensure_sarif_schema
 
 say "cargo fmt --check"
 cargo fmt --all -- --check

@@ -49,3 +49,27 @@ ensure_test_services() {
   ensure_debian tc iproute2 "for the chaos tc test in a network namespace"
   ensure_debian openssl openssl "for the certs weak-crypto fixtures"
 }
+
+# The SARIF 2.1.0 JSON schema (from the npm package @microsoft/jest-sarif, which ships it) and
+# python3's jsonschema, for the tests that validate -o sarif as GitHub code scanning would.
+# Into the cache, never the repository.
+ensure_sarif_schema() {
+  local dir="${XDG_CACHE_HOME:-$HOME/.cache}/sre-toolkit/sarif"
+  if [ ! -s "$dir/sarif-schema-2.1.0.json" ]; then
+    say "fetching the SARIF 2.1.0 schema (npm @microsoft/jest-sarif) into $dir"
+    mkdir -p "$dir"
+    local tmp; tmp=$(mktemp -d)
+    (cd "$tmp" && npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0 >/dev/null 2>&1) \
+      || die "cannot fetch @microsoft/jest-sarif from the npm registry" 3
+    tar -xzf "$tmp"/microsoft-jest-sarif-*.tgz -C "$tmp" package/lib/schemas/sarif-2.1.0-rtm.5.json
+    mv "$tmp/package/lib/schemas/sarif-2.1.0-rtm.5.json" "$dir/sarif-schema-2.1.0.json"
+    rm -rf "$tmp"
+  fi
+  if ! python3 -c 'import jsonschema' 2>/dev/null; then
+    say "installing python3 jsonschema (PyPI) for SARIF validation"
+    python3 -m pip install --quiet jsonschema >/dev/null 2>&1 \
+      || python3 -m pip install --quiet --break-system-packages jsonschema >/dev/null \
+      || die "cannot install jsonschema from PyPI" 3
+  fi
+  export SRE_TOOLKIT_SARIF_SCHEMA="$dir/sarif-schema-2.1.0.json"
+}

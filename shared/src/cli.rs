@@ -38,17 +38,17 @@ pub struct KubeArgs {
     pub all_namespaces: bool,
 
     /// Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.
-    #[arg(short = 'l', long, global = true, value_name = "SELECTOR")]
+    #[arg(short = 'l', long, global = true, value_name = "SELECTOR", value_parser = crate::selector::parse_labels)]
     pub selector: Option<String>,
 
     /// Selector (field query) to filter on, supports '=', '==', and '!='.
-    #[arg(long, global = true, value_name = "SELECTOR")]
+    #[arg(long, global = true, value_name = "SELECTOR", value_parser = crate::selector::parse_fields)]
     pub field_selector: Option<String>,
 
     /// The length of time to wait before giving up on a single server request. Non-zero
     /// values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero
     /// means don't timeout requests.
-    #[arg(long, global = true, value_name = "DURATION", default_value = "0", value_parser = crate::duration::parse)]
+    #[arg(long, global = true, value_name = "DURATION", default_value = "0", value_parser = crate::duration::parse_seconds_or_duration)]
     pub request_timeout: Duration,
 
     /// Username to impersonate for the operation. User could be a regular user or a service
@@ -221,6 +221,9 @@ mod tests {
         assert_eq!(cli.kube.timeout(), None);
         assert!(Cli::try_parse_from(["t", "--request-timeout", "soon"]).is_err());
         assert!(Cli::try_parse_from(["t", "-o", "xml"]).is_err());
+        let bad = Cli::try_parse_from(["t", "-l", "app in ("]).expect_err("selector");
+        assert_eq!(bad.exit_code(), 2);
+        assert!(bad.to_string().contains("not closed"), "{bad}");
         let eq = Cli::try_parse_from(["t", "--v=4"]).expect("parses");
         assert_eq!(eq.kube.verbosity, 4);
     }

@@ -301,6 +301,31 @@ impl Cluster {
         })
     }
 
+    /// Refuses a namespace scope that names a namespace the cluster does not have (exit 2 with
+    /// a hint), so `-n typo` never reads as a clean bill of health. Only a definite "not
+    /// found" counts: without permission to read Namespaces, or when the server cannot answer
+    /// (its storage down), the run goes on and reports what it can.
+    pub async fn ensure_namespace_exists(&self) -> Result<(), Error> {
+        let Scope::Namespace(ns) = &self.scope else {
+            return Ok(());
+        };
+        let api: Api<k8s_openapi::api::core::v1::Namespace> = Api::all(self.client.clone());
+        match api.get_metadata_opt(ns).await {
+            Ok(Some(_)) => Ok(()),
+            Ok(None) => Err(Error::usage(
+                format!(
+                    "namespace {ns:?} does not exist in context {:?}",
+                    self.context
+                ),
+                "list namespaces with `kubectl get namespaces`, or pass -A",
+            )),
+            Err(e) => {
+                tracing::debug!("namespace {ns} could not be checked: {e}");
+                Ok(())
+            }
+        }
+    }
+
     /// An `Api` for a namespaced kind in the effective scope.
     pub fn scoped_api<K>(&self) -> Api<K>
     where

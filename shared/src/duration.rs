@@ -1,17 +1,23 @@
-//! Go-style durations as kubectl accepts them (`0`, `30`, `5s`, `1m30s`, `250ms`, `2h`, `3d`).
+//! Go-style durations as kubectl accepts them (`0`, `5s`, `1m30s`, `250ms`, `2h`, `3d`).
 
 use std::time::Duration;
 
-/// Parses a duration the way kubectl's `--request-timeout` does: a bare number is seconds,
-/// otherwise a sequence of `<number><unit>` with units `ns`, `us`, `ms`, `s`, `m`, `h`
-/// (and `d`, which kubectl lacks but SREs expect for certificate windows).
+/// Parses a duration as Go's `time.ParseDuration` does (kubectl's duration flags): `0`, or a
+/// sequence of `<number><unit>` with units `ns`, `us`, `ms`, `s`, `m`, `h` (and `d`, which
+/// kubectl lacks but SREs expect for certificate windows). A bare number other than `0` is
+/// refused: `10` could mean seconds or minutes, so it must say which.
 pub fn parse(input: &str) -> Result<Duration, String> {
     let s = input.trim();
     if s.is_empty() {
         return Err("empty duration".to_string());
     }
-    if let Ok(secs) = s.parse::<u64>() {
-        return Ok(Duration::from_secs(secs));
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return match s.parse::<u64>() {
+            Ok(0) => Ok(Duration::ZERO),
+            _ => Err(format!(
+                "missing unit in duration {input:?} (e.g. {s}s, {s}m)"
+            )),
+        };
     }
     let mut total = Duration::ZERO;
     let mut rest = s;
@@ -49,6 +55,29 @@ pub fn parse(input: &str) -> Result<Duration, String> {
     Ok(total)
 }
 
+/// [`parse`] for `--request-timeout`, where kubectl also takes a bare number of seconds.
+pub fn parse_seconds_or_duration(input: &str) -> Result<Duration, String> {
+    match input.trim().parse::<u64>() {
+        Ok(secs) => Ok(Duration::from_secs(secs)),
+        Err(_) => parse(input),
+    }
+}
+
+/// A value parser for clap that refuses durations below `floor` with a usage error naming
+/// it (a zero `--interval` would run a hot loop).
+pub fn at_least(floor: Duration) -> impl Fn(&str) -> Result<Duration, String> + Clone {
+    move |input: &str| {
+        let d = parse(input)?;
+        if d < floor {
+            return Err(format!(
+                "{input:?} is below the minimum of {}",
+                human(floor)
+            ));
+        }
+        Ok(d)
+    }
+}
+
 /// Formats a duration compactly for tables: `45s`, `12m`, `3h`, `2d4h`.
 pub fn human(d: Duration) -> String {
     let s = d.as_secs();
@@ -68,7 +97,8 @@ mod tests {
     #[test]
     fn parses_kubectl_forms() {
         assert_eq!(parse("0"), Ok(Duration::ZERO));
-        assert_eq!(parse("30"), Ok(Duration::from_secs(30)));
+        assert!(parse("30").expect_err("bare").contains("missing unit"));
+        assert_eq!(parse_seconds_or_duration("30"), Ok(Duration::from_secs(30)));
         assert_eq!(parse("5s"), Ok(Duration::from_secs(5)));
         assert_eq!(parse("1m30s"), Ok(Duration::from_secs(90)));
         assert_eq!(parse("250ms"), Ok(Duration::from_millis(250)));
@@ -84,6 +114,14 @@ mod tests {
         assert!(parse("5x").is_err());
         assert!(parse("5s3").is_err());
         assert!(parse("-5s").is_err());
+    }
+
+    #[test]
+    fn floors_refuse_tiny_values() {
+        let p = at_least(Duration::from_secs(1));
+        assert_eq!(p("2s"), Ok(Duration::from_secs(2)));
+        assert!(p("0s").expect_err("zero").contains("minimum of 1s"));
+        assert!(p("500ms").is_err());
     }
 
     #[test]

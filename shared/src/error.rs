@@ -329,6 +329,17 @@ fn chain_text(e: &(dyn std::error::Error + 'static)) -> String {
 /// The text of one link in the chain. API errors show the server's message instead of
 /// kube's debug dump of the whole `Status`.
 fn link_text(cause: &(dyn std::error::Error + 'static)) -> String {
+    // kube prints the path of an unreadable kubeconfig with Debug quotes ('"/x"'); the line
+    // already names the file, so only the reason is kept.
+    use kube::config::KubeconfigError;
+    let kubeconfig = cause.downcast_ref::<KubeconfigError>().or_else(|| {
+        cause
+            .downcast_ref::<Box<KubeconfigError>>()
+            .map(|b| b.as_ref())
+    });
+    if let Some(KubeconfigError::ReadConfig(io, _)) = kubeconfig {
+        return format!("cannot read it: {io}");
+    }
     if let Some(kube::Error::Api(status)) = as_kube(cause) {
         return if status.message.is_empty() {
             format!("{} ({})", status.reason, status.code)

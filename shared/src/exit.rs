@@ -14,8 +14,14 @@ pub const API: u8 = 4;
 pub const UNREACHABLE: u8 = 5;
 /// An internal error: a bug in the plugin. Please report it.
 pub const INTERNAL: u8 = 70;
-/// Interrupted (Ctrl-C); cleanup ran before exiting.
+/// Interrupted (Ctrl-C); cleanup ran before exiting. SIGTERM and SIGHUP are handled alike
+/// and exit with 143 and 129 ([`for_signal`]).
 pub const INTERRUPTED: u8 = 130;
+
+/// The exit code after stopping for `signal`: 128 + its number, as shells report it.
+pub fn for_signal(signal: i32) -> u8 {
+    u8::try_from(128 + signal.clamp(1, 127)).unwrap_or(INTERRUPTED)
+}
 
 /// The exit-code table shown in every `--help` footer and in the README.
 pub const HELP: &str = "\
@@ -27,4 +33,4 @@ Exit codes:
   4    the API server returned an error (401, 403, 404, ...)
   5    cluster (or load/probe target) unreachable or timed out
   70   internal error (a bug: please report it)
-  130  interrupted";
+  130  interrupted (Ctrl-C; 143 on SIGTERM, 129 on SIGHUP), after rolling back";

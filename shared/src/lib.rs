@@ -5,7 +5,8 @@
 //! formats and the versioned list envelope ([`output`]), colour and progress ([`term`]),
 //! shell completion ([`complete`]), the findings vocabulary ([`finding`]),
 //! typed errors, hints and exit codes ([`error`], [`exit`]), escaping of cluster text
-//! ([`sanitize`]), Go-style durations ([`duration`]) and the process entry point ([`run`]).
+//! ([`sanitize`]), label and field selectors checked locally ([`selector`]), Go-style durations ([`duration`]), YAML files with located errors ([`yaml`]) and the
+//! process entry point ([`run`]).
 //! It holds no plugin logic.
 //!
 //! ```no_run
@@ -39,9 +40,12 @@ pub mod error;
 pub mod exit;
 pub mod finding;
 pub mod output;
+pub mod percent;
 pub mod run;
 pub mod sanitize;
+pub mod selector;
 pub mod term;
+pub mod yaml;
 
 /// The suite's version, the same for every plugin (lockstep releases).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

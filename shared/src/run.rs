@@ -10,7 +10,7 @@ use std::future::Future;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
 
 /// Settings the runner needs from the output flags.
 #[derive(Debug, Clone, Copy)]
@@ -46,13 +46,17 @@ pub struct Context {
     interrupt: Arc<Interrupt>,
 }
 
-/// Ctrl-C for plugins that must clean up before they exit (a load test's Job, a chaos
-/// fault). A plugin opts in with [`Context::interrupt`]; the first Ctrl-C then fires this
-/// instead of ending the process, the plugin cleans up and returns
-/// [`crate::error::Error::Interrupted`]; a second Ctrl-C ends the process at once.
+/// Ctrl-C, SIGTERM and SIGHUP for plugins that must clean up before they exit (a load
+/// test's Job, a chaos fault, heal between actions). `timeout`, CI cancellation and a dropped
+/// SSH session send TERM or HUP, so all three are handled alike. A plugin opts in with
+/// [`Context::interrupt`]; the first signal then fires this instead of ending the process,
+/// the plugin cleans up and returns [`crate::error::Error::Interrupted`]; a second signal
+/// ends the process at once. The exit code is 128 + the signal's number (130 for Ctrl-C,
+/// 143 for TERM, 129 for HUP), as shells report it.
 #[derive(Debug)]
 pub struct Interrupt {
     handled: AtomicBool,
+    signal: AtomicI32,
     fired: tokio::sync::watch::Sender<bool>,
 }
 
@@ -60,6 +64,7 @@ impl Default for Interrupt {
     fn default() -> Self {
         Self {
             handled: AtomicBool::new(false),
+            signal: AtomicI32::new(0),
             fired: tokio::sync::watch::channel(false).0,
         }
     }
@@ -77,8 +82,48 @@ impl Interrupt {
         *self.fired.borrow()
     }
 
-    fn fire(&self) {
+    /// The signal that fired it (`SIGINT` = 2, `SIGTERM` = 15, `SIGHUP` = 1), if any.
+    pub fn signal(&self) -> Option<i32> {
+        Some(self.signal.load(Ordering::Relaxed)).filter(|s| *s != 0)
+    }
+
+    fn fire(&self, signal: i32) {
+        let _ = self
+            .signal
+            .compare_exchange(0, signal, Ordering::Relaxed, Ordering::Relaxed);
         self.fired.send_replace(true);
+    }
+
+    /// Fires it as if `signal` had arrived (tests of the plugins' cleanup paths).
+    pub fn fire_for_test(&self, signal: i32) {
+        self.fire(signal);
+    }
+}
+
+/// The signals that stop a run: INT, TERM and HUP on Unix (Ctrl-C elsewhere). Resolves to
+/// the number of the first one that arrives.
+pub async fn stop_signal() -> i32 {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let (Ok(mut int), Ok(mut term), Ok(mut hup)) = (
+            signal(SignalKind::interrupt()),
+            signal(SignalKind::terminate()),
+            signal(SignalKind::hangup()),
+        ) else {
+            let _ = tokio::signal::ctrl_c().await;
+            return 2;
+        };
+        tokio::select! {
+            _ = int.recv() => 2,
+            _ = term.recv() => 15,
+            _ = hup.recv() => 1,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+        2
     }
 }
 
@@ -167,18 +212,19 @@ where
         }
     };
     let interrupt = ctx.interrupt.clone();
+    let signalled = interrupt.clone();
     let result = runtime.block_on(async move {
         let work = run(ctx);
         tokio::pin!(work);
         tokio::select! {
             r = &mut work => r,
-            _ = tokio::signal::ctrl_c() => {
+            signal = stop_signal() => {
+                interrupt.fire(signal);
                 if interrupt.handled.load(Ordering::Relaxed) {
-                    // The plugin cleans up and returns; a second Ctrl-C does not wait.
-                    interrupt.fire();
+                    // The plugin cleans up and returns; a second signal does not wait.
                     tokio::select! {
                         r = &mut work => r,
-                        _ = tokio::signal::ctrl_c() => Err(crate::error::Error::Interrupted.into()),
+                        _ = stop_signal() => Err(crate::error::Error::Interrupted.into()),
                     }
                 } else {
                     Err(crate::error::Error::Interrupted.into())
@@ -191,7 +237,15 @@ where
     match result {
         Ok(Outcome::Clean) => ExitCode::from(exit::OK),
         Ok(Outcome::Problems) => ExitCode::from(exit::FOUND_PROBLEMS),
-        Err(err) => report(stderr_styles, &err),
+        Err(err) => {
+            let code = report(stderr_styles, &err);
+            match signalled.signal() {
+                Some(signal) if classify(&err).code == exit::INTERRUPTED => {
+                    ExitCode::from(exit::for_signal(signal))
+                }
+                _ => code,
+            }
+        }
     }
 }
 

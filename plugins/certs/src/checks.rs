@@ -279,6 +279,11 @@ pub fn judge(inv: &Inventory, opts: Options, trust: &Trust) -> Verdict {
                     bundle.origin.name.as_str(),
                 )));
         let infos = bundle_entries(&mut b, bundle);
+        // The stored key belongs to the first certificate, leaf or CA (a self-signed
+        // `openssl req -x509` certificate has CA:TRUE and still needs its own key).
+        if let Some(first) = infos.first() {
+            key_check(&mut b, bundle, first);
+        }
         let Some(leaf) = infos.first().filter(|l| !l.is_ca) else {
             continue;
         };
@@ -625,25 +630,33 @@ fn bundle_entries(b: &mut Builder<'_>, bundle: &Bundle) -> Vec<CertInfo> {
     infos
 }
 
-/// Key match, chain, issuer expiry, self-signed and SNI checks of a bundle whose first
-/// certificate is a leaf.
-fn chain_checks(b: &mut Builder<'_>, bundle: &Bundle, infos: &[CertInfo], served: bool) {
-    let origin = &bundle.origin;
-    let leaf = &infos[0];
-    let verdicts: Vec<KeyMatch> = bundle.keys.iter().map(|k| keys::compare(k, leaf)).collect();
+/// The private keys stored with a bundle against its first certificate.
+fn key_check(b: &mut Builder<'_>, bundle: &Bundle, first: &CertInfo) {
+    let verdicts: Vec<KeyMatch> = bundle
+        .keys
+        .iter()
+        .map(|k| keys::compare(k, first))
+        .collect();
     if !verdicts.is_empty() && verdicts.iter().all(|v| *v == KeyMatch::Mismatch) {
         b.push(
             "key-mismatch",
             Severity::Critical,
-            Target::Stored(origin),
-            Some(leaf),
+            Target::Stored(&bundle.origin),
+            Some(first),
             format!(
                 "the private key stored with CN={} is not its key",
-                leaf.common_name
+                first.common_name
             ),
             "store the key the certificate was issued for; TLS handshakes with this pair fail",
         );
     }
+}
+
+/// Chain, issuer expiry, self-signed and SNI checks of a bundle whose first certificate is
+/// a leaf.
+fn chain_checks(b: &mut Builder<'_>, bundle: &Bundle, infos: &[CertInfo], served: bool) {
+    let origin = &bundle.origin;
+    let leaf = &infos[0];
     if leaf.self_signed_leaf() {
         if served {
             b.push(

@@ -88,14 +88,21 @@ fn decode_pem(bytes: &[u8]) -> Decoded {
     let mut out = Decoded::default();
     for item in <(SectionKind, Vec<u8>)>::pem_slice_iter(bytes) {
         match item {
-            Ok((SectionKind::Certificate, der)) => {
-                match x509_parser::parse_x509_certificate(&der) {
-                    Ok(_) => out.certs.push(der),
-                    Err(e) => out
-                        .problems
-                        .push(format!("certificate #{}: {e}", out.certs.len() + 1)),
-                }
-            }
+            Ok((SectionKind::Certificate, der)) if der.is_empty() => out.problems.push(format!(
+                "certificate #{}: empty PEM block (nothing between BEGIN and END)",
+                out.certs.len() + 1
+            )),
+            Ok((SectionKind::Certificate, der)) => match x509_parser::parse_x509_certificate(&der) {
+                Ok(_) => out.certs.push(der),
+                Err(x509_parser::nom::Err::Incomplete(_)) => out.problems.push(format!(
+                    "certificate #{}: truncated DER (the PEM block ends inside the certificate)",
+                    out.certs.len() + 1
+                )),
+                Err(e) => out.problems.push(format!(
+                    "certificate #{}: not a valid X.509 certificate ({e})",
+                    out.certs.len() + 1
+                )),
+            },
             Ok((SectionKind::PrivateKey, der)) => out.keys.push(PrivateKey::Pkcs8(der)),
             Ok((SectionKind::RsaPrivateKey, der)) => out.keys.push(PrivateKey::Pkcs1(der)),
             Ok((SectionKind::EcPrivateKey, der)) => out.keys.push(PrivateKey::Sec1(der)),
@@ -145,6 +152,19 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_pem_block_is_named_as_such() {
+        let d = decode(
+            "tls.crt",
+            b"-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n",
+        );
+        assert!(d.certs.is_empty());
+        assert_eq!(
+            d.problems,
+            vec!["certificate #1: empty PEM block (nothing between BEGIN and END)".to_string()]
+        );
+    }
 
     fn pem_of(cert: &rcgen::CertifiedKey<rcgen::KeyPair>) -> String {
         format!("{}{}", cert.cert.pem(), cert.signing_key.serialize_pem())

@@ -65,15 +65,19 @@ pub struct Cli {
 #[derive(Subcommand, Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     /// Scan once and print the report (the default).
+    #[command(
+        after_help = "Examples:\n  kubectl certs scan -A\n  kubectl certs scan -n shop -o wide\n  kubectl certs scan -A --warn 28d --critical 14d --fail-on warning -o json"
+    )]
     Scan,
     /// Run as a Prometheus exporter: rescan every --interval, serve /metrics and /healthz.
     #[command(
         after_help = "Metric names follow x509-certificate-exporter (x509_cert_not_after, x509_cert_expired, ...), \
 so its dashboards and alert rules work unchanged. /healthz answers 503 until a scan succeeded and while \
-the last one failed."
+the last one failed.\n\nExamples:\n  kubectl certs serve -A --listen :9793 --interval 15m\n  kubectl certs serve -n shop --listen 127.0.0.1:9793"
     )]
     Serve(ServeArgs),
     /// List every check: id, severity, what it finds.
+    #[command(after_help = "Examples:\n  kubectl certs checks\n  kubectl certs checks -o json")]
     Checks,
 }
 
@@ -83,8 +87,8 @@ pub struct ServeArgs {
     /// Address to listen on (`:9793` = every interface).
     #[arg(long, default_value = ":9793", value_name = "ADDR")]
     pub listen: String,
-    /// How often to rescan.
-    #[arg(long, default_value = "15m", value_name = "DURATION", value_parser = shared::duration::parse)]
+    /// How often to rescan (at least 10s: every scan lists every Secret).
+    #[arg(long, default_value = "15m", value_name = "DURATION", value_parser = shared::duration::at_least(Duration::from_secs(10)))]
     pub interval: Duration,
     /// Stop after N scans (for tests; default: until interrupted).
     #[arg(long, value_name = "N", hide = true)]
@@ -219,8 +223,12 @@ fn endpoints(args: &CertsArgs) -> Result<Vec<probe::Endpoint>, Error> {
 pub fn validate(args: &CertsArgs) -> Result<(), Error> {
     if args.critical > args.warn {
         return Err(Error::usage(
-            "--critical is longer than --warn",
-            "e.g. --warn 30d --critical 7d",
+            format!(
+                "--critical {} is longer than --warn {} (defaults: --warn 30d, --critical 7d)",
+                shared::duration::human(args.critical),
+                shared::duration::human(args.warn)
+            ),
+            "give both, e.g. --warn 30d --critical 7d; --warn 0s needs --critical 0s",
         ));
     }
     if args.no_cluster && (args.probe_ingresses || !args.sources.is_empty()) {
@@ -296,7 +304,9 @@ impl Scanner {
             }
             None
         } else {
-            Some(Cluster::connect(kube).await?)
+            let cluster = Cluster::connect(kube).await?;
+            cluster.ensure_namespace_exists().await?;
+            Some(cluster)
         };
         Ok(Self {
             cluster,
@@ -574,6 +584,25 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
         Some(Command::Scan) | None => {
             let scanner = Scanner::new(&cli.kube, cli.certs, &ctx).await?;
             let report = scanner.scan(&ctx, ctx.progress).await?;
+            if scanner.cluster.is_none() && report.list.metadata.endpoints > 0 {
+                let unreachable: Vec<&str> = report
+                    .findings
+                    .iter()
+                    .filter(|f| f.check == "endpoint-unreachable")
+                    .map(|f| f.message.as_str())
+                    .collect();
+                if unreachable.len() == report.list.metadata.endpoints {
+                    return Err(Error::Unreachable {
+                        message: format!(
+                            "none of the {} endpoint(s) could be reached or spoke TLS ({})",
+                            unreachable.len(),
+                            unreachable[0]
+                        ),
+                        hint: "check the address and port; --probe-timeout waits longer".into(),
+                    }
+                    .into());
+                }
+            }
             write_report(
                 &mut std::io::stdout().lock(),
                 &report,

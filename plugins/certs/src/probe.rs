@@ -148,6 +148,17 @@ pub fn connector() -> tokio_rustls::TlsConnector {
     tokio_rustls::TlsConnector::from(Arc::new(config))
 }
 
+/// A failed handshake in words: a server that answers in plain text (HTTP on a TLS port)
+/// makes rustls see a record of the wrong type.
+fn handshake_error(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    if text.contains("InvalidContentType") || text.contains("corrupt message") {
+        return "TLS handshake: the endpoint does not speak TLS (plain HTTP or another protocol on this port?)"
+            .into();
+    }
+    format!("TLS handshake: {text}")
+}
+
 /// The presented chain (DER, leaf first), or why there is none.
 type Handshake = Result<Vec<Vec<u8>>, String>;
 
@@ -162,7 +173,7 @@ async fn handshake(
     let tls = connector
         .connect(name, tcp)
         .await
-        .map_err(|e| format!("TLS handshake: {e}"))?;
+        .map_err(|e| handshake_error(&e))?;
     let (_, conn) = tls.get_ref();
     let chain = conn
         .peer_certificates()

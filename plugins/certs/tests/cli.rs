@@ -32,8 +32,44 @@ fn thresholds_must_be_ordered() {
     ]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
+        r.one_error_line().contains(
+            "--critical 30d is longer than --warn 7d (defaults: --warn 30d, --critical 7d)"
+        ),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn serve_refuses_a_hot_loop_interval() {
+    for (interval, text) in [("0s", "below the minimum of 10s"), ("10", "missing unit")] {
+        let r = certs(&["serve", "--interval", interval]);
+        assert_eq!(r.code, 2, "{interval}: {}", r.stderr);
+        assert!(r.stderr.contains(text), "{interval}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn a_plain_http_port_is_named_as_not_speaking_tls() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    // A plain-HTTP server: answers anything with an HTTP response.
+    std::thread::spawn(move || {
+        for s in listener.incoming().take(4) {
+            use std::io::{Read, Write};
+            let Ok(mut s) = s else { continue };
+            let mut buf = [0u8; 1024];
+            let _ = s.read(&mut buf);
+            let _ = s.write_all(b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n");
+        }
+    });
+    let r = certs(&["--no-cluster", "--endpoint", &addr.to_string()]);
+    assert_eq!(r.code, 5, "{}", r.stderr);
+    assert!(
         r.one_error_line()
-            .contains("--critical is longer than --warn")
+            .contains("the endpoint does not speak TLS"),
+        "{}",
+        r.stderr
     );
 }
 
@@ -105,7 +141,11 @@ fn bad_ca_file_and_webhook_are_usage_errors() {
 fn unreachable_cluster_is_exit_5() {
     let r = certs(&["--kubeconfig", &unreachable()]);
     assert_eq!(r.code, 5, "{}", r.stderr);
-    assert!(r.one_error_line().contains("failed to list"));
+    assert!(
+        r.one_error_line().contains("failed to get namespaces"),
+        "{}",
+        r.stderr
+    );
     assert!(
         r.stderr.contains("tried https://127.0.0.1:1"),
         "{}",
@@ -114,7 +154,7 @@ fn unreachable_cluster_is_exit_5() {
 }
 
 #[test]
-fn unreachable_endpoint_is_a_finding_not_an_error() {
+fn unreachable_endpoints_without_a_cluster_are_exit_5_with_the_report() {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("port")
@@ -129,10 +169,13 @@ fn unreachable_endpoint_is_a_finding_not_an_error() {
         "--probe-timeout",
         "2s",
     ]);
-    assert_eq!(r.code, 1, "{}", r.stderr);
-    let report = r.json();
-    assert_eq!(report["findings"][0]["check"], "endpoint-unreachable");
-    assert_eq!(report["findings"][0]["object"]["name"], ep);
+    assert_eq!(r.code, 5, "{}", r.stderr);
+    let line = r.one_error_line();
+    assert!(
+        line.contains("none of the 1 endpoint(s)") && line.contains(&ep),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

@@ -342,7 +342,57 @@ async fn key_and_weak_crypto_checks() {
     .await
     .unwrap();
 
+    // `openssl req -x509` makes a self-signed certificate with CA:TRUE; stored with an
+    // unrelated key it must still be caught (the API server only warns).
+    let x509 = |name: &str| {
+        let out = std::process::Command::new("openssl")
+            .args([
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "30",
+                "-subj",
+                &format!("/CN={name}.example"),
+                "-keyout",
+                &format!("{name}.key"),
+                "-out",
+                &format!("{name}.crt"),
+            ])
+            .current_dir(dir.path())
+            .output()
+            .expect("openssl");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let read = |f: String| std::fs::read_to_string(dir.path().join(f)).expect("read");
+        (read(format!("{name}.crt")), read(format!("{name}.key")))
+    };
+    let (selfsigned_crt, _) = x509("selfsigned");
+    let (_, unrelated_key) = x509("unrelated");
+    ns.apply(tls_secret(
+        "selfsigned-wrong-key",
+        &selfsigned_crt,
+        &unrelated_key,
+        None,
+    ))
+    .await
+    .unwrap();
+    let (ok_crt, ok_key) = x509("selfsigned-ok");
+    ns.apply(tls_secret("selfsigned-right-key", &ok_crt, &ok_key, None))
+        .await
+        .unwrap();
+
     let report = scan(&env, &ns.name, &[]);
+    assert_eq!(
+        one(&report, "key-mismatch", "selfsigned-wrong-key")["severity"],
+        "critical"
+    );
+    assert!(hits(&report, "key-mismatch", "selfsigned-right-key").is_empty());
     assert_eq!(
         one(&report, "key-mismatch", "mismatch")["severity"],
         "critical"
@@ -865,12 +915,13 @@ async fn live_endpoints() {
 
 type StderrLines = std::io::Lines<std::io::BufReader<std::process::ChildStderr>>;
 
-/// Starts `kubectl-certs ARGS serve --listen 127.0.0.1:0 --interval 1s`; returns the process,
+/// Starts `kubectl-certs ARGS serve --listen 127.0.0.1:0 --interval 10s` (the floor; the tests
+/// read the first scan); returns the process,
 /// the address it printed on stderr, and the rest of its stderr.
 fn start_exporter(args: &[&str]) -> (std::process::Child, String, StderrLines) {
     let mut child = std::process::Command::new(bin())
         .args(args)
-        .args(["serve", "--listen", "127.0.0.1:0", "--interval", "1s"])
+        .args(["serve", "--listen", "127.0.0.1:0", "--interval", "10s"])
         .env_remove("KUBECONFIG")
         .stderr(std::process::Stdio::piped())
         .stdout(std::process::Stdio::null())
@@ -1112,6 +1163,19 @@ async fn webhook_notifications_retry_and_lose_nothing() {
     );
     assert!(!text.contains("stale"), "{text}");
     ns.delete().await;
+}
+
+#[tokio::test]
+async fn a_namespace_that_does_not_exist_is_a_usage_error() {
+    let Some(env) = env().await else { return };
+    let r = certs(&env, &["-n", "does-not-exist"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.one_error_line()
+            .contains("namespace \"does-not-exist\" does not exist"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[tokio::test]

@@ -86,7 +86,16 @@ pub struct Plan {
 
 /// Parses and checks an experiment for `namespace`.
 pub fn parse(text: &str, namespace: &str) -> Result<Plan, String> {
-    let e: Experiment = serde_saphyr::from_str(text).map_err(|e| e.to_string())?;
+    parse_file(text, "experiment", namespace)
+}
+
+/// [`parse`] of the file `source`: every error starts with it (`FILE:LINE:COL:` for YAML).
+pub fn parse_file(text: &str, source: &str, namespace: &str) -> Result<Plan, String> {
+    let e: Experiment = shared::yaml::from_str(text, source)?;
+    check(e, namespace).map_err(|m| format!("{source}: {m}"))
+}
+
+fn check(e: Experiment, namespace: &str) -> Result<Plan, String> {
     if e.api_version != "chaos.sre-toolkit.io/v1alpha1" || e.kind != "Experiment" {
         return Err(format!(
             "apiVersion/kind must be chaos.sre-toolkit.io/v1alpha1 Experiment (got {} {})",
@@ -233,8 +242,21 @@ impl Executor<'_> {
     }
 
     /// Injects `fault`, holds it, rolls it back, measures recovery. The report is returned
-    /// even when the run stops early (the rollback has run by then).
+    /// even when the run stops early (the rollback has run by then). While it runs, the
+    /// heartbeat of every marked object is renewed, so `cleanup` leaves this run alone.
     pub async fn run_fault(
+        &self,
+        fault: &Fault,
+    ) -> (FaultReport, Result<(), Stop>, Option<shared::error::Error>) {
+        let work = self.inject_hold_and_roll_back(fault);
+        tokio::pin!(work);
+        tokio::select! {
+            r = &mut work => r,
+            never = self.injector.heartbeat() => match never {},
+        }
+    }
+
+    async fn inject_hold_and_roll_back(
         &self,
         fault: &Fault,
     ) -> (FaultReport, Result<(), Stop>, Option<shared::error::Error>) {
@@ -260,17 +282,34 @@ impl Executor<'_> {
                     if intended >= *total {
                         break;
                     }
-                    tokio::select! {
-                        _ = tokio::time::sleep_until(t0 + intended) => {}
-                        _ = self.interrupt.wait() => { stop = Err(Stop::Interrupted); break; }
+                    // A dry run prints the whole schedule at once.
+                    if !self.injector.dry_run {
+                        tokio::select! {
+                            _ = tokio::time::sleep_until(t0 + intended) => {}
+                            _ = self.interrupt.wait() => { stop = Err(Stop::Interrupted); break; }
+                        }
                     }
-                    let actual = t0.elapsed();
+                    let actual = if self.injector.dry_run {
+                        intended
+                    } else {
+                        t0.elapsed()
+                    };
                     report
                         .rounds
                         .push((intended.as_millis() as u64, actual.as_millis() as u64));
+                    let before = applied.actions.len();
                     if let Err(e) = self.injector.apply(fault, &mut applied).await {
                         error = Some(e);
                         break;
+                    }
+                    if self.injector.dry_run {
+                        for a in &mut applied.actions[before..] {
+                            a.detail.push_str(&format!(
+                                " (round {}, at +{})",
+                                round + 1,
+                                shared::duration::human(intended)
+                            ));
+                        }
                     }
                     round += 1;
                 }

@@ -9,6 +9,7 @@ use crate::fault::{
     Action, Fault, PodSelector, ROLLBACK_ANNOTATION, RUN_LABEL, Safety, check_namespace,
     check_radius, pick,
 };
+use crate::marks;
 use crate::netem;
 use k8s_openapi::api::apps::v1::{Deployment, StatefulSet};
 use k8s_openapi::api::core::v1::{Namespace, Node, Pod};
@@ -113,13 +114,68 @@ pub struct Injector<'a> {
     pub dry_run: bool,
     /// Seed of the target choice.
     pub seed: u64,
+    /// Objects this run has marked and not yet unmarked: their heartbeat is renewed.
+    marked: std::sync::Mutex<Vec<ObjectRef>>,
 }
 
 fn now() -> String {
     jiff::Timestamp::now().to_string()
 }
 
+impl<'a> Injector<'a> {
+    /// The injector of run `run`.
+    pub fn new(
+        cluster: &'a Cluster,
+        run: String,
+        image: String,
+        safety: Safety,
+        dry_run: bool,
+        seed: u64,
+    ) -> Self {
+        Self {
+            cluster,
+            run,
+            image,
+            safety,
+            dry_run,
+            seed,
+            marked: std::sync::Mutex::default(),
+        }
+    }
+}
+
 impl Injector<'_> {
+    /// Refuses a target that carries another run's marks (its rollback record would be
+    /// overwritten with the faulted state).
+    fn refuse_marked(
+        &self,
+        meta: &k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta,
+        what: &str,
+    ) -> Result<(), Error> {
+        match marks::other_run(meta.labels.as_ref(), &self.run) {
+            Some(other) => {
+                let (message, hint) = marks::refusal(what, &other);
+                Err(Error::usage(message, hint))
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// Renews the heartbeat of every object this run has marked, every
+    /// [`marks::RENEW_EVERY`], until dropped (run it beside the fault's work).
+    pub async fn heartbeat(&self) -> std::convert::Infallible {
+        loop {
+            tokio::time::sleep(marks::RENEW_EVERY).await;
+            let objects = self.marked.lock().map(|m| m.clone()).unwrap_or_default();
+            let patch = json!({"metadata": {"annotations": {marks::ALIVE_ANNOTATION: marks::alive_until(jiff::Timestamp::now())}}});
+            for o in objects {
+                let _ = self
+                    .patch_meta(&o.kind, o.namespace.as_deref(), &o.name, &patch)
+                    .await;
+            }
+        }
+    }
+
     fn pods(&self, ns: &str) -> Api<Pod> {
         Api::namespaced(self.cluster.client.clone(), ns)
     }
@@ -331,7 +387,8 @@ impl Injector<'_> {
         }
     }
 
-    /// Labels an object with the run and records its rollback, before it is changed.
+    /// Labels an object with the run, records its rollback and starts its heartbeat, before
+    /// it is changed.
     async fn mark(
         &self,
         kind: &str,
@@ -339,22 +396,39 @@ impl Injector<'_> {
         name: &str,
         rollback: &Rollback,
     ) -> Result<(), Error> {
-        let patch = json!({"metadata": {"labels": {RUN_LABEL: self.run}, "annotations": {ROLLBACK_ANNOTATION: serde_json::to_string(rollback).unwrap_or_default()}}});
+        let patch = json!({"metadata": {"labels": {RUN_LABEL: self.run}, "annotations": {
+            ROLLBACK_ANNOTATION: serde_json::to_string(rollback).unwrap_or_default(),
+            marks::ALIVE_ANNOTATION: marks::alive_until(jiff::Timestamp::now())}}});
         self.patch_meta(kind, ns, name, &patch)
             .await
             .map_err(
                 self.cluster
                     .api_error("patch", &format!("{}s", kind.to_lowercase()), ns),
-            )
+            )?;
+        if let Ok(mut m) = self.marked.lock() {
+            m.push(rollback.object());
+        }
+        Ok(())
     }
 
     /// Removes the marks after a rollback (best effort: the object may be gone).
     async fn unmark(&self, rb: &Rollback) {
-        let patch = json!({"metadata": {"labels": {RUN_LABEL: null}, "annotations": {ROLLBACK_ANNOTATION: null}}});
         let o = rb.object();
+        if let Ok(mut m) = self.marked.lock() {
+            m.retain(|x| *x != o);
+        }
+        let patch = json!({"metadata": {"labels": {RUN_LABEL: null}, "annotations": {ROLLBACK_ANNOTATION: null, marks::ALIVE_ANNOTATION: null}}});
         let _ = self
             .patch_meta(&o.kind, o.namespace.as_deref(), &o.name, &patch)
             .await;
+    }
+
+    fn refuse_marked_pods(&self, pods: &[Pod]) -> Result<(), Error> {
+        for p in pods {
+            let name = p.metadata.name.as_deref().unwrap_or_default();
+            self.refuse_marked(&p.metadata, &format!("pod {name}"))?;
+        }
+        Ok(())
     }
 
     fn pod_ref(p: &Pod) -> ObjectRef {
@@ -467,7 +541,9 @@ impl Injector<'_> {
                 }
             }
             Fault::PodFailure { pods, .. } => {
-                for p in self.select_pods(pods, false).await? {
+                let chosen = self.select_pods(pods, false).await?;
+                self.refuse_marked_pods(&chosen)?;
+                for p in chosen {
                     let target = Self::pod_ref(&p);
                     let images: BTreeMap<String, String> = p
                         .spec
@@ -475,6 +551,15 @@ impl Injector<'_> {
                         .flat_map(|s| s.containers.iter())
                         .map(|c| (c.name.clone(), c.image.clone().unwrap_or_default()))
                         .collect();
+                    if images.values().any(|i| i == FAILURE_IMAGE) {
+                        return Err(Error::usage(
+                            format!(
+                                "pod {} already runs the pod-failure placeholder image: its original images are unknown",
+                                target.name
+                            ),
+                            "delete the pod so its controller recreates it, or run `kubectl chaos cleanup`",
+                        ));
+                    }
                     let rb = Rollback::RestoreImages {
                         namespace: pods.namespace.clone(),
                         pod: target.name.clone(),
@@ -527,7 +612,12 @@ impl Injector<'_> {
                     Fault::NodeDrain { evict_timeout, .. } => Some(*evict_timeout),
                     _ => None,
                 };
-                for n in self.select_nodes(nodes, *mode).await? {
+                let chosen = self.select_nodes(nodes, *mode).await?;
+                for n in &chosen {
+                    let node = n.metadata.name.as_deref().unwrap_or_default();
+                    self.refuse_marked(&n.metadata, &format!("node {node}"))?;
+                }
+                for n in chosen {
                     let node = n.metadata.name.clone().unwrap_or_default();
                     let already = n
                         .spec
@@ -611,6 +701,24 @@ impl Injector<'_> {
                         ));
                     }
                 };
+                let meta = match kind {
+                    "Deployment" => {
+                        Api::<Deployment>::namespaced(self.cluster.client.clone(), namespace)
+                            .get_metadata(wname)
+                            .await
+                            .map(|m| m.metadata)
+                    }
+                    _ => Api::<StatefulSet>::namespaced(self.cluster.client.clone(), namespace)
+                        .get_metadata(wname)
+                        .await
+                        .map(|m| m.metadata),
+                }
+                .map_err(self.cluster.api_error(
+                    "get",
+                    "deployments",
+                    Some(namespace),
+                ))?;
+                self.refuse_marked(&meta, &format!("{} {wname}", kind.to_lowercase()))?;
                 let was = before.spec.and_then(|s| s.replicas).unwrap_or(0);
                 let target = ObjectRef::namespaced(kind, Some(namespace), wname);
                 let action = Action {
@@ -651,7 +759,9 @@ impl Injector<'_> {
                         "see docs: network faults need NET_ADMIN in an ephemeral container",
                     ));
                 }
-                for p in self.select_pods(pods, true).await? {
+                let chosen = self.select_pods(pods, true).await?;
+                self.refuse_marked_pods(&chosen)?;
+                for p in chosen {
                     let target = Self::pod_ref(&p);
                     let script = netem::script(shape, device, *duration);
                     let c = netem::ephemeral_container(

@@ -4,151 +4,27 @@
 //! experiments ([`probe`]s before, during and after), [`netem`] and [`stress`] are what the
 //! ephemeral containers run.
 
+pub mod cli;
 pub mod execute;
 pub mod fault;
 pub mod inject;
+pub mod marks;
 pub mod netem;
 pub mod probe;
 pub mod spec;
 pub mod stress;
 
 use anyhow::Result;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+pub use cli::{Cli, Command, Format, SafetyArgs};
 use execute::{Executor, FaultReport, Stop};
 use fault::{ROLLBACK_ANNOTATION, RUN_LABEL, Safety};
 use inject::{Injector, Rollback};
-use shared::cli::{KubeArgs, OutputArgs};
 use shared::cluster::Cluster;
 use shared::error::Error;
 use shared::run::{Context, Outcome};
-use spec::FaultSpec;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Duration;
-
-/// `kubectl chaos`.
-#[derive(Parser, Debug)]
-#[command(
-    name = "kubectl-chaos",
-    bin_name = "kubectl chaos",
-    version = shared::VERSION,
-    long_version = shared::LONG_VERSION,
-    about = "Fault injection with a steady-state hypothesis and guaranteed rollback",
-    long_about = "Fault injection with a steady-state hypothesis and guaranteed rollback, through the Kubernetes API \
-only: nothing is installed in the cluster. Every fault is rolled back when it ends, on an error, on a failed \
-hypothesis and on Ctrl-C; `kubectl chaos cleanup` rolls back what a killed run left.\n\n\
-Safety: --dry-run prints the plan and changes nothing; kube-system, kube-public, kube-node-lease and namespaces \
-labelled chaos.sre-toolkit.io/protected=true are refused unless named with --allow-namespace; --max-targets and \
---max-percent bound the blast radius; a terminal asks before injecting (--yes skips). Every action is an Event on \
-its target and a JSON line on stderr.",
-    after_help = shared::exit::HELP
-)]
-pub struct Cli {
-    /// What to do.
-    #[command(subcommand)]
-    pub command: Command,
-    #[command(flatten)]
-    pub kube: KubeArgs,
-    #[command(flatten)]
-    pub output: OutputArgs<Format>,
-    #[command(flatten)]
-    pub safety: SafetyArgs,
-}
-
-/// Subcommands.
-#[derive(Subcommand, Debug, Clone)]
-pub enum Command {
-    /// Run an experiment file: hypothesis before, method of faults, hypothesis after; exit 1 when it failed.
-    Run {
-        /// The experiment (YAML, chaos.sre-toolkit.io/v1alpha1 Experiment).
-        file: PathBuf,
-    },
-    /// Delete pods (--count/--percent/--all; repeat with --interval and --duration).
-    PodKill(FaultSpec),
-    /// Kill a container's main process (ephemeral container sharing its process namespace).
-    ContainerKill(FaultSpec),
-    /// Make pods fail for --duration (their images swapped for one that cannot be pulled), then restore.
-    PodFailure(FaultSpec),
-    /// Cordon nodes (-l selects nodes) for --duration.
-    NodeCordon(FaultSpec),
-    /// Cordon and drain nodes (evictions respect PodDisruptionBudgets), uncordon after --duration.
-    NodeDrain(FaultSpec),
-    /// Scale --workload deployment/NAME to --replicas (default 0) for --duration, then back.
-    Scale(FaultSpec),
-    /// Add --latency/--jitter/--loss/--bandwidth-kbit to pods for --duration (tc in an ephemeral container with NET_ADMIN).
-    Network(FaultSpec),
-    /// CPU (--cpu threads) and memory (--memory-mib) stress in pods for --duration (ephemeral container).
-    Stress(FaultSpec),
-    /// Roll back what runs left behind (all runs, or RUN).
-    Cleanup {
-        /// Run id.
-        run: Option<String>,
-    },
-    /// The stress worker the stress fault's ephemeral container runs.
-    #[command(hide = true)]
-    StressWorker {
-        /// Busy threads.
-        #[arg(long, default_value_t = 1)]
-        cpu: u32,
-        /// Memory, MiB.
-        #[arg(long, default_value_t = 0)]
-        memory_mib: u64,
-        /// How long.
-        #[arg(long, value_parser = shared::duration::parse)]
-        duration: Duration,
-    },
-}
-
-/// Safety flags.
-#[derive(Args, Debug, Clone)]
-#[command(next_help_heading = "Safety")]
-pub struct SafetyArgs {
-    /// Print exactly what would be done; change nothing.
-    #[arg(long, global = true)]
-    pub dry_run: bool,
-    /// Do not ask for confirmation on a terminal.
-    #[arg(long, short = 'y', global = true)]
-    pub yes: bool,
-    /// Allow a protected namespace. Repeatable.
-    #[arg(long, global = true, value_name = "NAMESPACE")]
-    pub allow_namespace: Vec<String>,
-    /// The most targets one fault may touch.
-    #[arg(long, global = true, default_value_t = 10, value_name = "N")]
-    pub max_targets: usize,
-    /// The largest share of the matching targets one fault may touch.
-    #[arg(long, global = true, default_value_t = 100.0, value_name = "PERCENT")]
-    pub max_percent: f64,
-    /// Allow faults on control-plane nodes.
-    #[arg(long, global = true)]
-    pub allow_control_plane: bool,
-    /// Image of the ephemeral containers (needs tc and kubectl-chaos).
-    #[arg(long, global = true, value_name = "IMAGE", default_value_t = format!("ghcr.io/sre-toolkit/runner:v{}", shared::VERSION))]
-    pub image: String,
-    /// Seed of the random choice of targets (default: the clock).
-    #[arg(long, global = true, value_name = "N")]
-    pub seed: Option<u64>,
-    /// How long a one-off pod-kill waits for the workloads to recover.
-    #[arg(long, global = true, default_value = "2m", value_name = "DURATION", value_parser = shared::duration::parse)]
-    pub recovery_timeout: Duration,
-}
-
-/// `-o` formats.
-#[derive(ValueEnum, Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Format {
-    /// Tables.
-    #[default]
-    Table,
-    /// JSON.
-    Json,
-    /// YAML.
-    Yaml,
-}
-
-impl shared::cli::Format for Format {
-    fn is_structured(&self) -> bool {
-        !matches!(self, Self::Table)
-    }
-}
 
 fn confirm(what: &str, s: &SafetyArgs, ctx: &Context) -> Result<(), Error> {
     if s.yes || s.dry_run || !std::io::stdin().is_terminal() {
@@ -239,14 +115,7 @@ fn executor<'a>(
     recovery: Duration,
 ) -> Executor<'a> {
     Executor {
-        injector: Injector {
-            cluster,
-            run,
-            image: s.image.clone(),
-            safety: safety(s),
-            dry_run: s.dry_run,
-            seed: seed(s),
-        },
+        injector: Injector::new(cluster, run, s.image.clone(), safety(s), s.dry_run, seed(s)),
         interrupt: ctx.interrupt(),
         probes,
         recovery,
@@ -265,26 +134,13 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
     let format = cli.output.format;
     let s = &cli.safety;
     let (name, spec) = match &cli.command {
-        Command::StressWorker {
-            cpu,
-            memory_mib,
-            duration,
-        } => {
-            let (cpu, memory_mib, duration) = (*cpu, *memory_mib, *duration);
-            tokio::task::spawn_blocking(move || stress::run(cpu, memory_mib, duration)).await?;
-            return Ok(Outcome::Clean);
-        }
         Command::Run { file } => return run_file(&cli, file, &ctx).await,
-        Command::Cleanup { run } => return cleanup(&cli, run.as_deref(), &ctx).await,
-        Command::PodKill(f) => ("pod-kill", f),
-        Command::ContainerKill(f) => ("container-kill", f),
-        Command::PodFailure(f) => ("pod-failure", f),
-        Command::NodeCordon(f) => ("node-cordon", f),
-        Command::NodeDrain(f) => ("node-drain", f),
-        Command::Scale(f) => ("scale", f),
-        Command::Network(f) => ("network", f),
-        Command::Stress(f) => ("stress", f),
+        Command::Cleanup(args) => return cleanup(&cli, args, &ctx).await,
+        other => other
+            .fault()
+            .ok_or_else(|| anyhow::anyhow!("not a fault subcommand"))?,
     };
+    let spec = &spec;
     let bad = |m: String| Error::usage(m, format!("see kubectl chaos {name} --help"));
     // Bad flags are reported before the cluster is contacted.
     spec.to_fault(name, "default").map_err(bad)?;
@@ -331,15 +187,16 @@ async fn run_file(cli: &Cli, file: &PathBuf, ctx: &Context) -> Result<Outcome> {
     })?;
     let bad = |m: String| {
         Error::usage(
-            format!("experiment {}: {m}", file.display()),
+            format!("experiment {m}"),
             "see docs/output-schema.md for the Experiment format",
         )
     };
+    let source = file.display().to_string();
     // A malformed file is reported before the cluster is contacted.
-    execute::parse(&text, "default").map_err(bad)?;
+    execute::parse_file(&text, &source, "default").map_err(bad)?;
     let cluster = Cluster::connect(&cli.kube).await?;
     let ns = cluster.one_namespace("a fault")?;
-    let plan = execute::parse(&text, &ns).map_err(bad)?;
+    let plan = execute::parse_file(&text, &source, &ns).map_err(bad)?;
     let ns = plan.experiment.namespace.clone().unwrap_or(ns);
     let s = &cli.safety;
     let run = shared::run_id("chaos");
@@ -378,8 +235,10 @@ async fn run_file(cli: &Cli, file: &PathBuf, ctx: &Context) -> Result<Outcome> {
             "{}",
             shared::output::table(&["when", "probe", "result", "detail"], &rows, false)
         )?;
-        writeln!(w)?;
-        fault_table(w, &report.faults)?;
+        if !report.faults.is_empty() {
+            writeln!(w)?;
+            fault_table(w, &report.faults)?;
+        }
         writeln!(w, "\nverdict: {} ({})", report.verdict, report.reason)
     })?;
     if report.verdict == "aborted" {
@@ -392,8 +251,22 @@ async fn run_file(cli: &Cli, file: &PathBuf, ctx: &Context) -> Result<Outcome> {
     })
 }
 
-/// Objects labelled by a run, with their rollback records.
-async fn leftovers(cluster: &Cluster, run: Option<&str>) -> Result<Vec<(String, Rollback)>, Error> {
+/// An object a run marked, as `cleanup` finds it.
+struct Leftover {
+    run: String,
+    rollback: Rollback,
+    /// The run's heartbeat has not expired: its process is alive.
+    alive: bool,
+}
+
+/// Objects labelled by a run in scope (`-n`'s namespace, or every namespace with `-A`), with
+/// their rollback records. Nodes are cluster-scoped: they are looked at with `-A` or when a
+/// run is named, and skipped with a warning when they may not be listed.
+async fn leftovers(
+    cluster: &Cluster,
+    run: Option<&str>,
+    ctx: &Context,
+) -> Result<Vec<Leftover>, Error> {
     use k8s_openapi::api::apps::v1::{Deployment, StatefulSet};
     use k8s_openapi::api::core::v1::{Node, Pod};
     use kube::api::{Api, ListParams};
@@ -402,41 +275,59 @@ async fn leftovers(cluster: &Cluster, run: Option<&str>) -> Result<Vec<(String, 
         None => RUN_LABEL.to_string(),
     };
     let lp = ListParams::default().labels(&sel);
+    let ns = cluster.scope.namespace();
     let mut metas = Vec::new();
     macro_rules! collect {
         ($t:ty, $res:literal) => {
-            match Api::<$t>::all(cluster.client.clone())
-                .list_metadata(&lp)
-                .await
-            {
+            match cluster.scoped_api::<$t>().list_metadata(&lp).await {
                 Ok(l) => metas.extend(l.items.into_iter().map(|o| o.metadata)),
-                Err(e) => return Err(cluster.api_error("list", $res, None)(e)),
+                Err(e) => return Err(cluster.api_error("list", $res, ns)(e)),
             }
         };
     }
     collect!(Pod, "pods");
-    collect!(Node, "nodes");
     collect!(Deployment, "deployments.apps");
     collect!(StatefulSet, "statefulsets.apps");
+    if ns.is_none() || run.is_some() {
+        match Api::<Node>::all(cluster.client.clone())
+            .list_metadata(&lp)
+            .await
+        {
+            Ok(l) => metas.extend(l.items.into_iter().map(|o| o.metadata)),
+            Err(kube::Error::Api(s)) if s.code == 403 => {
+                ctx.warn(
+                    "nodes may not be listed: node faults are not cleaned up (needs list on nodes)",
+                );
+            }
+            Err(e) => return Err(cluster.api_error("list", "nodes", None)(e)),
+        }
+    }
+    let now = jiff::Timestamp::now();
     Ok(metas
         .into_iter()
         .filter_map(|m| {
             let run = m.labels.as_ref()?.get(RUN_LABEL)?.clone();
-            let rb =
+            let rollback =
                 serde_json::from_str(m.annotations.as_ref()?.get(ROLLBACK_ANNOTATION)?).ok()?;
-            Some((run, rb))
+            let alive = marks::is_alive(m.annotations.as_ref(), now);
+            Some(Leftover {
+                run,
+                rollback,
+                alive,
+            })
         })
         .collect())
 }
 
-async fn cleanup(cli: &Cli, run: Option<&str>, ctx: &Context) -> Result<Outcome> {
+async fn cleanup(cli: &Cli, args: &cli::CleanupArgs, ctx: &Context) -> Result<Outcome> {
     let cluster = Cluster::connect(&cli.kube).await?;
-    let found = leftovers(&cluster, run).await?;
+    cluster.ensure_namespace_exists().await?;
+    let found = leftovers(&cluster, args.run.as_deref(), ctx).await?;
     let s = &cli.safety;
     let mut rows = Vec::new();
     let mut failed = 0;
-    for (r, rb) in &found {
-        let o = rb.object();
+    for left in &found {
+        let o = left.rollback.object();
         let what = format!(
             "{}{}",
             o.namespace
@@ -445,18 +336,25 @@ async fn cleanup(cli: &Cli, run: Option<&str>, ctx: &Context) -> Result<Outcome>
                 .unwrap_or_default(),
             o.kind_name()
         );
-        let status = if s.dry_run {
+        let status = if left.alive && !args.force {
+            format!(
+                "skipped: run {} is alive (its heartbeat is renewed); --force rolls it back anyway",
+                left.run
+            )
+        } else if s.dry_run {
             "would roll back".to_string()
         } else {
-            let injector = Injector {
-                cluster: &cluster,
-                run: r.clone(),
-                image: s.image.clone(),
-                safety: safety(s),
-                dry_run: false,
-                seed: 0,
-            };
-            let errors = injector.rollback("cleanup", std::slice::from_ref(rb)).await;
+            let injector = Injector::new(
+                &cluster,
+                left.run.clone(),
+                s.image.clone(),
+                safety(s),
+                false,
+                0,
+            );
+            let errors = injector
+                .rollback("cleanup", std::slice::from_ref(&left.rollback))
+                .await;
             failed += errors.len();
             if errors.is_empty() {
                 "rolled back".into()
@@ -464,7 +362,7 @@ async fn cleanup(cli: &Cli, run: Option<&str>, ctx: &Context) -> Result<Outcome>
                 format!("FAILED: {}", errors.join("; "))
             }
         };
-        rows.push(vec![r.clone(), what, status]);
+        rows.push(vec![left.run.clone(), what, status]);
     }
     if rows.is_empty() {
         ctx.note("nothing to clean up");
@@ -489,15 +387,4 @@ async fn cleanup(cli: &Cli, run: Option<&str>, ctx: &Context) -> Result<Outcome>
     } else {
         Outcome::Problems
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn cli_definition_is_consistent() {
-        Cli::command().debug_assert();
-    }
 }

@@ -27,11 +27,41 @@ fn bad_faults_are_usage_errors() {
             vec!["network", "-l", "app=web", "--duration", "30s"],
             "--latency, --loss or --bandwidth-kbit",
         ),
-        (vec!["pod-kill", "--count", "0"], "at least 1"),
+        (
+            vec!["pod-kill", "-l", "app=web", "--count", "0"],
+            "at least 1",
+        ),
         (vec!["scale", "--duration", "10s"], "--workload"),
         (
-            vec!["network", "--jitter", "5ms", "--duration", "1s"],
+            vec![
+                "network",
+                "-l",
+                "app=web",
+                "--jitter",
+                "5ms",
+                "--duration",
+                "1s",
+            ],
             "--jitter needs --latency",
+        ),
+        // No selector and no --all: a fault never picks arbitrary pods or nodes.
+        (vec!["pod-kill"], "needs a selector of the pods"),
+        (vec!["pod-failure", "--duration", "1m"], "or --all"),
+        (
+            vec!["node-cordon", "--duration", "1m"],
+            "needs a selector of the nodes",
+        ),
+        (
+            vec![
+                "network",
+                "-l",
+                "app=web",
+                "--loss",
+                "120%",
+                "--duration",
+                "1m",
+            ],
+            "--loss must be a percentage",
         ),
     ] {
         // Checked before the cluster is contacted (this kubeconfig points nowhere).
@@ -67,6 +97,91 @@ fn a_malformed_experiment_is_exit_2() {
         r.one_error_line()
             .contains("cannot read /nonexistent/e.yaml")
     );
+}
+
+#[test]
+fn an_experiment_step_without_a_selector_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let f = dir.path().join("e.yaml");
+    std::fs::write(
+        &f,
+        "apiVersion: chaos.sre-toolkit.io/v1alpha1\nkind: Experiment\nmetadata: {name: x}\nsteadyState:\n  probes:\n  - {name: up, http: {url: \"http://127.0.0.1:1/\"}}\nmethod:\n- fault: pod-kill\n  count: 1\n",
+    )
+    .expect("write");
+    let path = f.to_str().expect("utf8");
+    let r = chaos(&["--kubeconfig", &unreachable(), "run", path]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.one_error_line()
+            .contains("method step 1: pod-kill needs a selector"),
+        "{}",
+        r.stderr
+    );
+    std::fs::write(
+        &f,
+        "apiVersion: chaos.sre-toolkit.io/v1alpha1\nkind: Experiment\nmetadata: {name: x}\nsteadyState:\n  probes:\n  - {name: up, http: {url: \"http://127.0.0.1:1/\"}}\nmethod:\n- fault: scale\n  workload: deployment/web\n  duration: 1m\n  latency: 100ms\n",
+    )
+    .expect("write");
+    let r = chaos(&["--kubeconfig", &unreachable(), "run", path]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.one_error_line().contains("scale does not take latency"),
+        "{}",
+        r.stderr
+    );
+    std::fs::write(
+        &f,
+        "apiVersion: chaos.sre-toolkit.io/v1alpha1\nkind: Experiment\nbogus: [\n",
+    )
+    .expect("write");
+    let r = chaos(&["--kubeconfig", &unreachable(), "run", path]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let line = r.one_error_line();
+    assert!(line.contains(&format!("{path}:")), "{line}");
+    assert!(!line.contains("\\n") && !line.contains("-->"), "{line}");
+}
+
+#[test]
+fn flags_of_other_faults_and_malformed_values_are_refused_by_the_parser() {
+    for (args, text) in [
+        (
+            vec![
+                "scale",
+                "--workload",
+                "deployment/web",
+                "--duration",
+                "1m",
+                "--latency",
+                "100ms",
+            ],
+            "unexpected argument '--latency'",
+        ),
+        (vec!["pod-kill", "-l", "app in ("], "not closed"),
+        (
+            vec!["pod-kill", "-l", "app=web", "--percent", "thirty"],
+            "not a percentage",
+        ),
+    ] {
+        let r = chaos(&args);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(text), "{args:?}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn each_fault_help_lists_only_its_flags() {
+    let scale = chaos(&["scale", "--help"]);
+    assert!(scale.stdout.contains("--workload") && scale.stdout.contains("Examples:"));
+    for absent in ["--latency", "--cpu", "--container", "--evict-timeout"] {
+        assert!(
+            !scale.stdout.contains(absent),
+            "scale --help lists {absent}"
+        );
+    }
+    let network = chaos(&["network", "--help"]);
+    assert!(network.stdout.contains("--latency") && !network.stdout.contains("--workload"));
+    let r = chaos(&["stres"]);
+    assert!(!r.stderr.contains("stress-worker"), "hidden: {}", r.stderr);
 }
 
 #[test]

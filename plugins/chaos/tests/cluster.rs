@@ -655,63 +655,47 @@ async fn node_drain_respects_pdbs_and_uncordons() {
     ns.delete().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn ctrl_c_and_cleanup_roll_back() {
-    let Some(env) = env().await else { return };
-    let ns = env.namespace("chaos-sigint").await;
-    deployment(&ns, "web", 2).await;
-    let deployments: Api<Deployment> = Api::namespaced(ns.client.clone(), &ns.name);
-    let scaled_to_zero = || {
-        let d = deployments.clone();
-        async move { (d.get("web").await.ok()?.spec?.replicas == Some(0)).then_some(()) }
-    };
-    // Ctrl-C: the scale is rolled back before the process exits.
-    let child = std::process::Command::new(bin())
-        .args(args(
-            &env,
-            &ns.name,
-            &[
-                "scale",
-                "--workload",
-                "deployment/web",
-                "--duration",
-                "120s",
-            ],
-        ))
+/// Starts `kubectl chaos ARGS` in the background (stdout and stderr piped).
+fn spawn(env: &Env, ns: &str, rest: &[&str]) -> std::process::Child {
+    std::process::Command::new(bin())
+        .args(args(env, ns, rest))
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .unwrap();
-    eventually("scaled to zero", Duration::from_secs(30), scaled_to_zero).await;
-    let t0 = std::time::Instant::now();
-    nix::sys::signal::kill(
-        nix::unistd::Pid::from_raw(child.id() as i32),
-        nix::sys::signal::Signal::SIGINT,
-    )
-    .unwrap();
-    let out = tokio::task::spawn_blocking(move || child.wait_with_output())
+        .unwrap()
+}
+
+fn signal(child: &std::process::Child, sig: nix::sys::signal::Signal) {
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), sig).unwrap();
+}
+
+async fn replicas(d: &Api<Deployment>, name: &str) -> Option<i32> {
+    d.get(name).await.unwrap().spec.unwrap().replicas
+}
+
+async fn run_label(d: &Api<Deployment>, name: &str) -> Option<String> {
+    d.get(name)
         .await
         .unwrap()
-        .unwrap();
-    let took = t0.elapsed();
-    assert_eq!(
-        out.status.code(),
-        Some(130),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        deployments.get("web").await.unwrap().spec.unwrap().replicas,
-        Some(2),
-        "restored before exit"
-    );
-    eprintln!(
-        "Ctrl-C to full rollback: {:.0} ms",
-        took.as_secs_f64() * 1000.0
-    );
-    // A run killed outright leaves its marks; cleanup rolls it back.
-    let mut child = std::process::Command::new(bin())
-        .args(args(
+        .metadata
+        .labels
+        .and_then(|l| l.get("chaos.sre-toolkit.io/run").cloned())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ctrl_c_sigterm_and_sighup_all_roll_back_before_exit() {
+    use nix::sys::signal::Signal;
+    let Some(env) = env().await else { return };
+    let ns = env.namespace("chaos-signals").await;
+    deployment(&ns, "web", 2).await;
+    let deployments: Api<Deployment> = Api::namespaced(ns.client.clone(), &ns.name);
+    // `timeout`, CI cancellation and a dropped SSH session send TERM or HUP, not INT.
+    for (sig, code) in [
+        (Signal::SIGINT, 130),
+        (Signal::SIGTERM, 143),
+        (Signal::SIGHUP, 129),
+    ] {
+        let child = spawn(
             &env,
             &ns.name,
             &[
@@ -721,35 +705,239 @@ async fn ctrl_c_and_cleanup_roll_back() {
                 "--duration",
                 "120s",
             ],
-        ))
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+        );
+        let d = deployments.clone();
+        eventually("scaled to zero", Duration::from_secs(30), || {
+            let d = d.clone();
+            async move { (replicas(&d, "web").await == Some(0)).then_some(()) }
+        })
+        .await;
+        let t0 = std::time::Instant::now();
+        signal(&child, sig);
+        let out = tokio::task::spawn_blocking(move || child.wait_with_output())
+            .await
+            .unwrap()
+            .unwrap();
+        let took = t0.elapsed();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{sig}: {stderr}");
+        assert_eq!(
+            replicas(&deployments, "web").await,
+            Some(2),
+            "{sig}: restored before exit"
+        );
+        assert_eq!(
+            run_label(&deployments, "web").await,
+            None,
+            "{sig}: marks removed"
+        );
+        assert!(
+            stderr.contains("rolled-back"),
+            "{sig}: audit line: {stderr}"
+        );
+        eprintln!(
+            "{sig} to full rollback: {:.0} ms",
+            took.as_secs_f64() * 1000.0
+        );
+    }
+    ns.delete().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_original_state_survives_runs_kills_and_cleanups() {
+    let Some(env) = env().await else { return };
+    let ns = env.namespace("chaos-marks").await;
+    let other = env.namespace("chaos-marks-other").await;
+    deployment(&ns, "web", 3).await;
+    let deployments: Api<Deployment> = Api::namespaced(ns.client.clone(), &ns.name);
+    let scale = [
+        "scale",
+        "--workload",
+        "deployment/web",
+        "--duration",
+        "120s",
+    ];
+    let scaled_to_zero = || {
+        let d = deployments.clone();
+        async move { (replicas(&d, "web").await == Some(0)).then_some(()) }
+    };
+    // 1. A run killed outright (SIGKILL: no rollback) leaves its marks.
+    let mut first = spawn(&env, &ns.name, &scale);
     eventually("scaled to zero", Duration::from_secs(30), scaled_to_zero).await;
-    child.kill().unwrap();
-    let _ = child.wait();
-    let d = deployments.get("web").await.unwrap();
-    let run = d.metadata.labels.unwrap()["chaos.sre-toolkit.io/run"].clone();
-    let dry = chaos(&env, &ns.name, &["cleanup", &run, "--dry-run"]).await;
-    assert!(dry.stdout.contains("would roll back"), "{}", dry.stdout);
-    assert_eq!(
-        deployments.get("web").await.unwrap().spec.unwrap().replicas,
-        Some(0)
-    );
-    let r = chaos(&env, &ns.name, &["cleanup", &run]).await;
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("rolled back"), "{}", r.stdout);
-    assert_eq!(
-        deployments.get("web").await.unwrap().spec.unwrap().replicas,
-        Some(2)
-    );
-    let again = chaos(&env, &ns.name, &["cleanup", &run]).await;
+    first.kill().unwrap();
+    let _ = first.wait();
+    let run = run_label(&deployments, "web").await.expect("marked");
+    // 2. A second run on the faulted target is refused and rewrites nothing.
+    let annotations_before = deployments.get("web").await.unwrap().metadata.annotations;
+    let again = chaos(&env, &ns.name, &scale).await;
+    assert_eq!(again.code, 2, "{}", again.stderr);
+    let line = again.one_error_line();
     assert!(
-        again.stderr.contains("nothing to clean up"),
+        line.contains(&format!("carries the marks of chaos run {run}")),
+        "{line}"
+    );
+    assert!(
+        again
+            .stderr
+            .contains(&format!("kubectl chaos cleanup {run}")),
         "{}",
         again.stderr
     );
+    let after = deployments.get("web").await.unwrap();
+    assert_eq!(
+        after.metadata.annotations, annotations_before,
+        "record untouched"
+    );
+    assert_eq!(after.spec.unwrap().replicas, Some(0));
+    // 3. Cleanup is scoped by -n: another namespace sees nothing.
+    let elsewhere = chaos(&env, &other.name, &["cleanup", "--dry-run"]).await;
+    assert_eq!(elsewhere.code, 0, "{}", elsewhere.stderr);
+    assert!(
+        elsewhere.stderr.contains("nothing to clean up"),
+        "{}",
+        elsewhere.stderr
+    );
+    // 4. A killed run's heartbeat expires; until then cleanup treats it as alive.
+    let alive = chaos(&env, &ns.name, &["cleanup", "--dry-run"]).await;
+    assert!(alive.stdout.contains("is alive"), "{}", alive.stdout);
+    eventually(
+        "the killed run's heartbeat to expire",
+        Duration::from_secs(60),
+        || {
+            let (env, ns) = (env.clone(), ns.name.clone());
+            async move {
+                let r = chaos(&env, &ns, &["cleanup", "--dry-run"]).await;
+                r.stdout.contains("would roll back").then_some(())
+            }
+        },
+    )
+    .await;
+    // 5. A user with `edit` in this namespace only cleans up here (no cluster-scope lists).
+    ns.apply(json!({"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "RoleBinding",
+        "metadata": {"name": "chaos-editor"},
+        "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "edit"},
+        "subjects": [{"apiGroup": "rbac.authorization.k8s.io", "kind": "User", "name": "chaos-editor"}]}))
+        .await
+        .unwrap();
+    let r = chaos(&env, &ns.name, &["cleanup", "--as", "chaos-editor"]).await;
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("rolled back"), "{}", r.stdout);
+    assert_eq!(
+        replicas(&deployments, "web").await,
+        Some(3),
+        "the original 3, not 0"
+    );
+    // 6. A live run is skipped by cleanup unless --force.
+    let mut live = spawn(&env, &ns.name, &scale);
+    eventually("scaled to zero", Duration::from_secs(30), scaled_to_zero).await;
+    let skipped = chaos(&env, &ns.name, &["cleanup"]).await;
+    assert!(skipped.stdout.contains("is alive"), "{}", skipped.stdout);
+    assert_eq!(replicas(&deployments, "web").await, Some(0));
+    let forced = chaos(&env, &ns.name, &["cleanup", "--force"]).await;
+    assert!(forced.stdout.contains("rolled back"), "{}", forced.stdout);
+    assert_eq!(replicas(&deployments, "web").await, Some(3));
+    live.kill().unwrap();
+    let _ = live.wait();
+    // 7. pod-failure: the second run would have recorded the placeholder image.
+    ready(&ns, "web", 3).await;
+    let failure = [
+        "pod-failure",
+        "-l",
+        "app=web",
+        "--all",
+        "--duration",
+        "120s",
+    ];
+    let mut broken = spawn(&env, &ns.name, &failure);
+    let pods_api: Api<Pod> = Api::namespaced(ns.client.clone(), &ns.name);
+    eventually("images swapped", Duration::from_secs(30), || {
+        let p = pods_api.clone();
+        async move {
+            let l = p
+                .list(&ListParams::default().labels("app=web"))
+                .await
+                .ok()?;
+            l.items
+                .iter()
+                .all(|p| {
+                    p.spec.as_ref().unwrap().containers[0].image.as_deref()
+                        == Some(chaos::inject::FAILURE_IMAGE)
+                })
+                .then_some(())
+        }
+    })
+    .await;
+    broken.kill().unwrap();
+    let _ = broken.wait();
+    let again = chaos(&env, &ns.name, &failure).await;
+    assert_eq!(again.code, 2, "{}", again.stderr);
+    assert!(
+        again
+            .one_error_line()
+            .contains("carries the marks of chaos run")
+    );
+    let r = chaos(&env, &ns.name, &["cleanup", "--force"]).await;
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for p in pods(&ns, "app=web").await {
+        assert_eq!(
+            p.spec.unwrap().containers[0].image.as_deref(),
+            Some("nginx:1.27"),
+            "original image restored"
+        );
+    }
+    let nothing = chaos(&env, &ns.name, &["cleanup"]).await;
+    assert!(
+        nothing.stderr.contains("nothing to clean up"),
+        "{}",
+        nothing.stderr
+    );
+    ns.delete().await;
+    other.delete().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dry_run_prints_the_whole_schedule_at_once() {
+    let Some(env) = env().await else { return };
+    let ns = env.namespace("chaos-dry-schedule").await;
+    deployment(&ns, "web", 2).await;
+    let r = chaos(
+        &env,
+        &ns.name,
+        &[
+            "pod-kill",
+            "-l",
+            "app=web",
+            "--interval",
+            "30s",
+            "--duration",
+            "5m",
+            "--dry-run",
+            "-o",
+            "json",
+        ],
+    )
+    .await;
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report = r.json();
+    let rounds = report["rounds"].as_array().unwrap();
+    assert_eq!(rounds.len(), 10, "5m every 30s");
+    for (i, round) in rounds.iter().enumerate() {
+        let intended = 30_000 * i as u64;
+        // Nothing was waited for: each round is listed at its intended time.
+        assert_eq!(round[0].as_u64(), Some(intended));
+        assert_eq!(round[1].as_u64(), Some(intended));
+    }
+    let actions = report["actions"].as_array().unwrap();
+    assert_eq!(actions.len(), 10);
+    assert!(
+        actions[9]["detail"]
+            .as_str()
+            .unwrap()
+            .ends_with("(round 10, at +4m)"),
+        "{}",
+        actions[9]
+    );
+    assert_eq!(pods(&ns, "app=web").await.len(), 2, "nothing deleted");
     ns.delete().await;
 }
 

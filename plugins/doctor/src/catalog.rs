@@ -56,6 +56,41 @@ pub enum Kind {
     Health,
 }
 
+impl Kind {
+    /// The resources the collection pass lists for it, as they are named in
+    /// `metadata.skipped` when refused.
+    pub fn resources(self) -> &'static [&'static str] {
+        match self {
+            Kind::Nodes => &["nodes"],
+            Kind::NodeLeases => &["leases.coordination.k8s.io"],
+            Kind::Pods => &["pods"],
+            Kind::Deployments => &["deployments.apps"],
+            Kind::StatefulSets => &["statefulsets.apps"],
+            Kind::DaemonSets => &["daemonsets.apps"],
+            Kind::ReplicaSets => &["replicasets.apps"],
+            Kind::Jobs => &["jobs.batch"],
+            Kind::CronJobs => &["cronjobs.batch"],
+            Kind::Services => &["services"],
+            Kind::EndpointSlices => &["endpointslices.discovery.k8s.io"],
+            Kind::Ingresses => &["ingresses.networking.k8s.io"],
+            Kind::Pvcs => &["persistentvolumeclaims"],
+            Kind::Pvs => &["persistentvolumes"],
+            Kind::StorageClasses => &["storageclasses.storage.k8s.io"],
+            Kind::Hpas => &["horizontalpodautoscalers.autoscaling"],
+            Kind::Pdbs => &["poddisruptionbudgets.policy"],
+            Kind::Events => &["events"],
+            Kind::Namespaces => &["namespaces"],
+            Kind::ApiServices => &["apiservices.apiregistration.k8s.io"],
+            Kind::Webhooks => &[
+                "validatingwebhookconfigurations.admissionregistration.k8s.io",
+                "mutatingwebhookconfigurations.admissionregistration.k8s.io",
+            ],
+            Kind::ConfigRefs => &["configmaps", "secrets"],
+            Kind::Health => &["/readyz", "/livez"],
+        }
+    }
+}
+
 /// One check's definition.
 #[derive(Debug, Clone, Copy)]
 pub struct Check {

@@ -4,6 +4,7 @@
 use crate::catalog::{CATEGORIES, CHECKS};
 use crate::finding::{Finding, Severity};
 use crate::report::Report;
+use crate::score::Coverage;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -71,11 +72,30 @@ pub fn write_junit(w: &mut dyn Write, report: &Report, selected: &[&str]) -> any
             .iter()
             .filter(|f| f.severity != Severity::Info)
             .count();
+        let unseen = report
+            .metadata
+            .score
+            .sections
+            .iter()
+            .find(|s| s.name == *cat && s.coverage != Coverage::Complete);
         let _ = writeln!(
             x,
-            "  <testsuite name=\"{cat}\" tests=\"{}\" failures=\"{fails}\">",
-            findings.len() + clean.len()
+            "  <testsuite name=\"{cat}\" tests=\"{}\" failures=\"{fails}\" skipped=\"{}\">",
+            findings.len() + clean.len() + usize::from(unseen.is_some()),
+            usize::from(unseen.is_some())
         );
+        if let Some(s) = unseen {
+            let _ = writeln!(
+                x,
+                "    <testcase classname=\"doctor.{cat}\" name=\"{cat} {}\"><skipped message=\"{}\"/></testcase>",
+                s.coverage.as_str(),
+                escape(&format!(
+                    "section {cat} {}: could not list {}",
+                    s.coverage.as_str(),
+                    s.missing.join(", ")
+                ))
+            );
+        }
         for f in &findings {
             let name = escape(&format!("{} {}", f.check, object_path(f)));
             let _ = write!(
@@ -117,7 +137,51 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
-/// SARIF 2.1.0: one rule per check, one result per finding, the object as a logical location.
+/// The artifact URI of a cluster object in SARIF: a stable path that names it
+/// (`k8s/<namespace>/<Kind>/<name>`, `k8s/_cluster/<Kind>/<name>` for cluster-scoped ones),
+/// as cluster scanners do, since an object has no file.
+pub fn artifact_uri(f: &Finding) -> String {
+    let seg = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || "-._".contains(c) {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect()
+    };
+    format!(
+        "k8s/{}/{}/{}",
+        seg(f.object.namespace.as_deref().unwrap_or("_cluster")),
+        seg(&f.object.kind),
+        seg(&f.object.name)
+    )
+}
+
+/// A fingerprint of a finding that is the same in every run while the finding lasts: the
+/// check and the object (FNV-1a 64, hex), not the message (which carries counts and ages).
+pub fn fingerprint(f: &Finding) -> String {
+    let key = format!(
+        "{}\u{0}{}\u{0}{}\u{0}{}",
+        f.check,
+        f.object.kind,
+        f.object.namespace.as_deref().unwrap_or(""),
+        f.object.name
+    );
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// SARIF 2.1.0 as GitHub code scanning takes it: one rule per check, one result per finding
+/// with a physical location (the object's [`artifact_uri`], line 1), the object as a
+/// logical location, and a stable `partialFingerprints` entry. Sections that could not be
+/// checked are tool notifications.
 pub fn write_sarif(w: &mut dyn Write, report: &Report) -> anyhow::Result<()> {
     let rules: Vec<serde_json::Value> = CHECKS
         .iter()
@@ -137,9 +201,24 @@ pub fn write_sarif(w: &mut dyn Write, report: &Report) -> anyhow::Result<()> {
                 "ruleId": f.check,
                 "level": sarif_level(f.severity),
                 "message": {"text": format!("{} (hint: {})", f.message, f.hint)},
-                "locations": [{"logicalLocations": [{"name": f.object.name, "fullyQualifiedName": object_path(f), "kind": "resource"}]}],
+                "locations": [{
+                    "physicalLocation": {"artifactLocation": {"uri": artifact_uri(f)}, "region": {"startLine": 1}},
+                    "logicalLocations": [{"name": f.object.name, "fullyQualifiedName": object_path(f), "kind": "resource"}]
+                }],
+                "partialFingerprints": {"primaryLocationLineHash": format!("{}:1", fingerprint(f)), "sreToolkitFinding/v1": fingerprint(f)},
                 "properties": {"kind": f.object.kind, "namespace": f.object.namespace, "severity": f.severity}
             })
+        })
+        .collect();
+    let notifications: Vec<serde_json::Value> = report
+        .metadata
+        .score
+        .sections
+        .iter()
+        .filter(|s| s.coverage != Coverage::Complete)
+        .map(|s| {
+            serde_json::json!({"level": "warning", "message": {"text": format!(
+                "section {} {}: could not list {}", s.name, s.coverage.as_str(), s.missing.join(", "))}})
         })
         .collect();
     let sarif = serde_json::json!({
@@ -149,6 +228,7 @@ pub fn write_sarif(w: &mut dyn Write, report: &Report) -> anyhow::Result<()> {
             "tool": {"driver": {"name": "kubectl-doctor", "version": shared::VERSION,
                                 "informationUri": "https://github.com/sre-toolkit/sre-toolkit", "rules": rules}},
             "results": results,
+            "invocations": [{"executionSuccessful": true, "toolExecutionNotifications": notifications}],
             "properties": {"context": report.metadata.context, "namespace": report.metadata.namespace,
                            "score": report.metadata.score.overall, "grade": report.metadata.score.grade}
         }]
@@ -211,17 +291,27 @@ th{{font-size:12px;text-transform:uppercase;color:#5b6576}} .sev{{font-weight:60
             list.join(", ")
         );
     }
-    h.push_str("<div class=\"card\"><table id=\"sections\"><tr><th>Section</th><th>Objects</th><th>Critical</th><th>Warning</th><th>Info</th><th>Score</th></tr>\n");
+    let _ = writeln!(
+        h,
+        "<div class=\"card muted\" id=\"coverage\">{}</div>",
+        escape(&m.score.coverage_line())
+    );
+    h.push_str("<div class=\"card\"><table id=\"sections\"><tr><th>Section</th><th>Objects</th><th>Critical</th><th>Warning</th><th>Info</th><th>Score</th><th>Checked</th></tr>\n");
     for s in &m.score.sections {
+        let checked = match s.coverage {
+            Coverage::Complete => "complete".to_string(),
+            c => format!("{} ({})", c.as_str(), s.missing.join(", ")),
+        };
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&s.name),
             s.objects,
             s.critical,
             s.warning,
             s.info,
-            s.score.map(|v| v.to_string()).unwrap_or_else(|| "-".into())
+            s.score.map(|v| v.to_string()).unwrap_or_else(|| "-".into()),
+            escape(&checked)
         );
     }
     h.push_str("</table></div>\n<div class=\"card\"><div style=\"margin-bottom:10px\">");
@@ -256,6 +346,107 @@ document.querySelectorAll('#findings tr.'+cb.dataset.sev).forEach(function(r){r.
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::ObjectRef;
+    use crate::report::{Metadata, envelope};
+    use crate::snapshot::{Skipped, Snapshot};
+    use std::collections::BTreeSet;
+
+    /// A report over a cluster where pods could not be listed, with two findings.
+    fn report() -> Report {
+        let snap = Snapshot {
+            nodes: Some(vec![Default::default(); 2]),
+            skipped: vec![Skipped {
+                resource: "pods".into(),
+                reason: "forbidden".into(),
+            }],
+            ..Default::default()
+        };
+        let finding = |check: &str, name: &str, severity| Finding {
+            check: check.into(),
+            category: "nodes".into(),
+            severity,
+            object: ObjectRef::cluster("Node", name),
+            message: format!("{name} <is> \"bad\""),
+            hint: "fix it".into(),
+        };
+        let findings = vec![
+            finding("node-not-ready", "n1", Severity::Critical),
+            finding("node-cordoned", "n2", Severity::Info),
+        ];
+        let selected: BTreeSet<&str> = CHECKS.iter().map(|c| c.id).collect();
+        let score = crate::score::compute(&snap, &["nodes", "pods"], &findings, &selected);
+        envelope(
+            Metadata {
+                context: "test".into(),
+                server: "https://127.0.0.1:6443".into(),
+                namespace: "*".into(),
+                view: "all".into(),
+                generated_at: "2026-12-02T00:00:00Z".into(),
+                duration_seconds: 0.5,
+                checks_run: selected.len(),
+                suppressed: 0,
+                skipped: snap.skipped.clone(),
+                score,
+            },
+            findings,
+        )
+    }
+
+    #[test]
+    fn sarif_is_what_github_code_scanning_accepts() {
+        let r = report();
+        let mut out = Vec::new();
+        write_sarif(&mut out, &r).expect("sarif");
+        let doc: serde_json::Value = serde_json::from_slice(&out).expect("json");
+        let problems = testcluster::testing::sarif_problems(&doc);
+        assert!(problems.is_empty(), "{problems:#?}");
+        let results = doc["runs"][0]["results"].as_array().expect("results");
+        assert_eq!(results.len(), 2);
+        assert_eq!(
+            results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "k8s/_cluster/Node/n1"
+        );
+        // Stable across runs: the same finding with another message keeps its fingerprint.
+        let mut again = r.items[0].clone();
+        again.message = "n1 NotReady for 2h".into();
+        assert_eq!(fingerprint(&again), fingerprint(&r.items[0]));
+        assert_ne!(fingerprint(&r.items[0]), fingerprint(&r.items[1]));
+        let notes = doc["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+            .as_array()
+            .expect("notifications");
+        assert!(
+            notes.iter().any(|n| n["message"]["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("pods not checked"))),
+            "{notes:?}"
+        );
+    }
+
+    #[test]
+    fn junit_marks_unchecked_sections_skipped_and_escapes_text() {
+        let r = report();
+        let selected: Vec<&str> = CHECKS.iter().map(|c| c.id).collect();
+        let mut out = Vec::new();
+        write_junit(&mut out, &r, &selected).expect("junit");
+        let xml = String::from_utf8(out).expect("utf8");
+        assert!(
+            xml.contains("<testsuite name=\"pods\"")
+                && xml.contains(
+                    "<skipped message=\"section pods not checked: could not list pods\"/>"
+                ),
+            "{xml}"
+        );
+        assert!(xml.contains("n1 &lt;is&gt; &quot;bad&quot;"), "{xml}");
+        assert_eq!(xml.matches("<failure ").count(), 1, "info findings pass");
+    }
+
+    #[test]
+    fn html_says_which_sections_were_not_checked() {
+        let page = html(&report());
+        assert!(page.contains("not checked (pods)"), "section table");
+        assert!(page.contains("id=\"coverage\""));
+        assert!(page.contains("n1 &lt;is&gt; &quot;bad&quot;"));
+    }
 
     #[test]
     fn escaping() {

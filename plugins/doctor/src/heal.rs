@@ -354,8 +354,16 @@ pub async fn apply(
     snap: &Snapshot,
     mut actions: Vec<Action>,
     log: &mut dyn std::io::Write,
+    interrupt: &shared::run::Interrupt,
 ) -> Vec<Action> {
     for a in actions.iter_mut().filter(|a| a.status == Status::Planned) {
+        // A signal stops the run between actions: what was applied stays applied (each
+        // action is complete by itself), the rest is reported as not done.
+        if interrupt.fired() {
+            a.status = Status::Skipped;
+            a.detail = Some("not applied: interrupted before this action".into());
+            continue;
+        }
         let ns = a.object.namespace.clone().unwrap_or_default();
         let name = a.object.name.clone();
         let (result, uid) = match (a.action, a.object.kind.as_str()) {

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod catalog;
 pub mod checks;
+pub mod cli;
 pub mod cron;
 pub mod finding;
 pub mod formats;
@@ -18,9 +19,8 @@ pub mod suppress;
 use anyhow::Result;
 use catalog::{CATEGORIES, CHECKS, Kind};
 use checks::{Cx, IGNORE_ANNOTATION, MetaIndex, Options};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+pub use cli::{Cli, DoctorArgs, Format, HealArgs, View};
 use finding::{ObjectRef, Severity};
-use shared::cli::{KubeArgs, OutputArgs};
 use shared::cluster::Cluster;
 use shared::error::Error;
 use shared::output::Render;
@@ -28,162 +28,9 @@ use shared::run::{Context, Outcome};
 use snapshot::Snapshot;
 use std::collections::BTreeSet;
 use std::io::Write;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-/// `kubectl doctor`.
-#[derive(Parser, Debug)]
-#[command(
-    name = "kubectl-doctor",
-    bin_name = "kubectl doctor",
-    version = shared::VERSION,
-    long_version = shared::LONG_VERSION,
-    about = "Cluster health in seconds: diagnostics, audit, a score and CI gates",
-    long_about = "Cluster health in seconds: diagnostics (nodes, pods, workloads, networking, storage, autoscaling, \
-control plane, events), a best-practice and security audit, a score per section, and CI gates.\n\n\
-Without a view it runs everything. Scope as kubectl: -n NAMESPACE (default: the context's), -A for all \
-namespaces, -l to filter by label. Cluster-scoped checks (nodes, volumes, control plane) always run; \
-kinds you may not list are skipped with a warning.",
-    after_help = shared::exit::HELP,
-    args_conflicts_with_subcommands = false
-)]
-pub struct Cli {
-    /// What to run (default: everything).
-    #[command(subcommand)]
-    pub view: Option<View>,
-    #[command(flatten)]
-    pub kube: KubeArgs,
-    #[command(flatten)]
-    pub output: OutputArgs<Format>,
-    #[command(flatten)]
-    pub doctor: DoctorArgs,
-}
-
-/// The views.
-#[derive(Subcommand, Debug, Clone, PartialEq, Eq)]
-pub enum View {
-    /// A fast summary: nodes, pods, workloads and the control plane; critical findings and the score.
-    Healthcheck,
-    /// Every diagnostic finding (everything but the audit).
-    Diagnostics,
-    /// Best-practice and security audit of workload templates.
-    Audit,
-    /// List every check: id, section, severity, what it finds.
-    Checks,
-    /// Plan the safe fixes (restart crash-looping workloads, delete Evicted and Failed pods); --apply carries them out.
-    #[command(
-        after_help = "Dry-run by default: prints the plan with the equivalent kubectl commands and changes nothing.\n\
-With --apply each action is recorded as an Event on the object and a JSON line on stderr.\n\
-Exit code 1 when an applied action failed."
-    )]
-    Heal(HealArgs),
-}
-
-/// `kubectl doctor heal` flags.
-#[derive(Args, Debug, Clone, PartialEq, Eq)]
-pub struct HealArgs {
-    /// Carry out the plan (default: print it and change nothing).
-    #[arg(long)]
-    pub apply: bool,
-    /// At most this many actions per run.
-    #[arg(long, default_value_t = 10, value_name = "N")]
-    pub max_actions: usize,
-    /// A workload's last restart must be this recent to count; also the cooldown after heal restarted it.
-    #[arg(long, default_value = "1h", value_name = "DURATION", value_parser = shared::duration::parse)]
-    pub window: Duration,
-    /// Allow actions in a protected namespace (kube-system, kube-public, kube-node-lease). Repeatable.
-    #[arg(long, value_name = "NAMESPACE")]
-    pub allow_namespace: Vec<String>,
-}
-
-/// `-o` formats of the doctor.
-#[derive(ValueEnum, Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Format {
-    /// Findings and score as kubectl-style tables.
-    #[default]
-    Table,
-    /// Tables with the remediation hint.
-    Wide,
-    /// The DoctorReport envelope as JSON.
-    Json,
-    /// The DoctorReport envelope as YAML.
-    Yaml,
-    /// JUnit XML: a test suite per section, a failing test case per finding.
-    Junit,
-    /// SARIF 2.1.0, for code-scanning dashboards.
-    Sarif,
-}
-
-impl shared::cli::Format for Format {
-    fn is_structured(&self) -> bool {
-        matches!(self, Self::Json | Self::Yaml | Self::Junit | Self::Sarif)
-    }
-}
-
 pub use shared::finding::FailOn;
-
-/// The doctor's own flags.
-#[derive(Args, Debug, Clone)]
-#[command(next_help_heading = "Doctor options")]
-pub struct DoctorArgs {
-    /// Run only these checks or sections (comma-separated ids or section names).
-    #[arg(long, global = true, value_delimiter = ',', value_name = "IDS")]
-    pub checks: Vec<String>,
-
-    /// Skip these checks or sections (comma-separated ids or section names).
-    #[arg(long, global = true, value_delimiter = ',', value_name = "IDS")]
-    pub skip: Vec<String>,
-
-    /// Exit 1 when a finding at or above this severity remains after suppressions.
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        default_value_t,
-        value_name = "SEVERITY"
-    )]
-    pub fail_on: FailOn,
-
-    /// Exit 1 when the overall score is below N (0-100).
-    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
-    pub min_score: Option<u8>,
-
-    /// Config file with exclusions and thresholds (default: ~/.config/sre-toolkit/doctor.yaml if present).
-    #[arg(long, global = true, value_name = "PATH")]
-    pub config: Option<PathBuf>,
-
-    /// Suppress findings: CHECK, CHECK@NAMESPACE or CHECK@NAMESPACE/NAME (globs; `*` = any check). Repeatable.
-    #[arg(long, global = true, value_name = "RULE")]
-    pub exclude: Vec<String>,
-
-    /// Restarts at which a container is reported (default 5, or the config file's).
-    #[arg(long, global = true, value_name = "N")]
-    pub restart_threshold: Option<i32>,
-
-    /// Keep watching: rerun every --interval and print findings as they appear and clear.
-    #[arg(long, global = true)]
-    pub watch: bool,
-
-    /// How often --watch reruns the checks.
-    #[arg(long, global = true, value_name = "DURATION", default_value = "10s", value_parser = shared::duration::parse)]
-    pub interval: Duration,
-
-    /// With --watch, stop after N rounds (default: until interrupted).
-    #[arg(long, global = true, value_name = "N", hide = true)]
-    pub watch_count: Option<u32>,
-
-    /// Also write a self-contained HTML report to FILE.
-    #[arg(long, global = true, value_name = "FILE")]
-    pub html: Option<PathBuf>,
-
-    /// How long Terminating or Pending may last before it counts as stuck.
-    #[arg(long, global = true, value_name = "DURATION", default_value = "5m", value_parser = shared::duration::parse)]
-    pub stuck_after: Duration,
-
-    /// How far back Warning events are summarised (default 1h, or the config file's).
-    #[arg(long, global = true, value_name = "DURATION", value_parser = shared::duration::parse)]
-    pub event_window: Option<Duration>,
-}
 
 fn expand(names: &[String], flag: &str) -> Result<BTreeSet<&'static str>, Error> {
     let mut out = BTreeSet::new();
@@ -210,11 +57,11 @@ fn expand(names: &[String], flag: &str) -> Result<BTreeSet<&'static str>, Error>
 /// The checks a view runs, narrowed by `--checks` and `--skip`.
 pub fn select(view: Option<&View>, args: &DoctorArgs) -> Result<BTreeSet<&'static str>, Error> {
     let in_view = |category: &str| match view {
-        Some(View::Healthcheck) => {
+        Some(View::Healthcheck(_)) => {
             matches!(category, "nodes" | "pods" | "workloads" | "controlplane")
         }
-        Some(View::Diagnostics) => category != "audit",
-        Some(View::Audit) => category == "audit",
+        Some(View::Diagnostics(_)) => category != "audit",
+        Some(View::Audit(_)) => category == "audit",
         _ => true,
     };
     let mut selected: BTreeSet<&'static str> = CHECKS
@@ -321,34 +168,24 @@ fn write_catalogue(w: &mut dyn Write, format: Format, no_headers: bool) -> Resul
 pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    if cli.view == Some(View::Checks) {
+    let (view, args) = cli.view_and_args()?;
+    if view == Some(&View::Checks) {
         write_catalogue(&mut out, cli.output.format, cli.output.no_headers)?;
         out.flush()?;
         return Ok(Outcome::Clean);
     }
-    if let Some(View::Heal(args)) = &cli.view {
-        let config = suppress::load(cli.doctor.config.as_deref())?;
-        let settings = heal::Settings {
-            restart_threshold: cli
-                .doctor
-                .restart_threshold
-                .or(config.restart_threshold)
-                .unwrap_or(5),
-            window: args.window,
-            max_actions: args.max_actions,
-            allowed: args.allow_namespace.clone(),
-        };
-        return run_heal(&cli, args.apply, &settings, &ctx, &mut out).await;
+    if let Some(View::Heal(heal_args)) = view {
+        return run_heal(&cli, heal_args, &ctx, &mut out).await;
     }
-    let config = suppress::load(cli.doctor.config.as_deref())?;
-    let rules = cli
-        .doctor
+    args.check(cli.output.format)?;
+    let config = suppress::load(args.config.as_deref())?;
+    let rules = args
         .exclude
         .iter()
         .map(|e| suppress::Rule::parse_flag(e))
         .collect::<Result<Vec<_>, _>>()?;
     let suppressions = suppress::Suppressions::new(&config, rules);
-    let event_window = match (cli.doctor.event_window, &config.event_window) {
+    let event_window = match (args.event_window, &config.event_window) {
         (Some(w), _) => w,
         (None, Some(text)) => shared::duration::parse(text).map_err(|e| {
             Error::usage(
@@ -359,16 +196,15 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
         (None, None) => Duration::from_secs(3600),
     };
     let opts = Options {
-        restart_threshold: cli
-            .doctor
+        restart_threshold: args
             .restart_threshold
             .or(config.restart_threshold)
             .unwrap_or(5),
         event_window,
         label_filtered: cli.kube.selector.is_some(),
-        stuck_after: cli.doctor.stuck_after,
+        stuck_after: args.stuck_after.unwrap_or(Duration::from_secs(300)),
     };
-    let selected = select(cli.view.as_ref(), &cli.doctor)?;
+    let selected = select(view, &args)?;
     if selected.is_empty() {
         return Err(Error::usage(
             "no checks selected",
@@ -380,24 +216,23 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
 
     let started = Instant::now();
     let cluster = Cluster::connect(&cli.kube).await?;
-    if cli.doctor.watch {
-        return watch(
-            &cluster,
-            &kinds,
-            &selected,
-            &opts,
-            &suppressions,
-            &cli,
-            &ctx,
-            &mut out,
-        )
-        .await;
+    cluster.ensure_namespace_exists().await?;
+    let run = Diagnose {
+        cluster: &cluster,
+        kinds: &kinds,
+        selected: &selected,
+        opts: &opts,
+        suppressions: &suppressions,
+        ctx: &ctx,
+    };
+    if args.watch {
+        return watch(&run, &args, cli.output.format, &mut out).await;
     }
     let Diagnosis {
         snap,
         findings,
         suppressed,
-    } = diagnose(&cluster, &kinds, &selected, &opts, &suppressions, &ctx).await?;
+    } = run.once().await?;
     let sections: Vec<&str> = CATEGORIES
         .iter()
         .copied()
@@ -407,18 +242,18 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
                 .any(|c| c.category == *cat && selected.contains(c.id))
         })
         .collect();
-    let score = score::compute(&snap, &sections, &findings);
-    let view = match cli.view {
-        Some(View::Healthcheck) => "healthcheck",
-        Some(View::Diagnostics) => "diagnostics",
-        Some(View::Audit) => "audit",
+    let score = score::compute(&snap, &sections, &findings, &selected);
+    let view_name = match view {
+        Some(View::Healthcheck(_)) => "healthcheck",
+        Some(View::Diagnostics(_)) => "diagnostics",
+        Some(View::Audit(_)) => "audit",
         _ => "all",
     };
     let metadata = report::Metadata {
         context: cluster.context.clone(),
         server: cluster.server.clone(),
         namespace: cluster.scope.namespace().unwrap_or("*").to_string(),
-        view: view.into(),
+        view: view_name.into(),
         generated_at: snap.now.to_string(),
         duration_seconds: (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
         checks_run: selected.len(),
@@ -427,7 +262,7 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
         score,
     };
     let report = report::envelope(metadata, findings);
-    if let Some(path) = &cli.doctor.html {
+    if let Some(path) = &args.html {
         std::fs::write(path, formats::html(&report)).map_err(|e| {
             Error::usage(
                 format!("cannot write --html {}: {e}", path.display()),
@@ -456,21 +291,50 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
                 ctx.stdout,
                 f == Format::Wide,
                 cli.output.no_headers,
-                cli.view == Some(View::Healthcheck),
+                matches!(view, Some(View::Healthcheck(_))),
             )?;
         }
     }
     out.flush()?;
-    Ok(outcome(&report, cli.doctor.fail_on, cli.doctor.min_score))
+    match gate_failure(&report, &args.gates()) {
+        Some(why) => {
+            if !why.is_empty() {
+                ctx.warn(&why);
+            }
+            Ok(Outcome::Problems)
+        }
+        None => Ok(Outcome::Clean),
+    }
 }
 
 async fn run_heal(
     cli: &Cli,
-    apply: bool,
-    settings: &heal::Settings,
+    args: &HealArgs,
     ctx: &Context,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
+    if matches!(cli.output.format, Format::Junit | Format::Sarif) {
+        return Err(Error::usage(
+            format!(
+                "kubectl doctor heal cannot write -o {}",
+                cli.output.format.name()
+            ),
+            "the plan is written as -o table, wide, json or yaml",
+        )
+        .into());
+    }
+    let config = suppress::load(args.config.as_deref())?;
+    let settings = &heal::Settings {
+        restart_threshold: args
+            .restart_threshold
+            .or(config.restart_threshold)
+            .unwrap_or(5),
+        window: args.window,
+        max_actions: usize::from(args.max_actions),
+        allowed: args.allow_namespace.clone(),
+    };
+    let apply = args.apply;
+    let interrupt = ctx.interrupt();
     let kinds: BTreeSet<Kind> = [
         Kind::Pods,
         Kind::Deployments,
@@ -480,6 +344,7 @@ async fn run_heal(
     ]
     .into();
     let cluster = Cluster::connect(&cli.kube).await?;
+    cluster.ensure_namespace_exists().await?;
     let snap = collect_with_progress(&cluster, &kinds, ctx).await?;
     if snap.pods.is_none() {
         return Err(Error::Denied {
@@ -495,7 +360,7 @@ async fn run_heal(
         .count();
     if apply {
         let mut log = std::io::stderr().lock();
-        actions = heal::apply(&cluster, &snap, actions, &mut log).await;
+        actions = heal::apply(&cluster, &snap, actions, &mut log, &interrupt).await;
     }
     let failed = actions.iter().any(|a| a.status == heal::Status::Failed);
     let nothing = actions.is_empty();
@@ -507,7 +372,7 @@ async fn run_heal(
         "generatedAt": snap.now.to_string(),
     });
     match cli.output.format {
-        Format::Json | Format::Yaml | Format::Junit | Format::Sarif => {
+        Format::Json | Format::Yaml => {
             let list = shared::output::List::new(
                 "doctor",
                 report::SCHEMA_VERSION,
@@ -574,6 +439,10 @@ async fn run_heal(
             "Dry run: nothing was changed. Rerun with --apply to carry out {planned} action(s)."
         )?;
     }
+    if interrupt.fired() {
+        ctx.note("interrupted: stopped between actions; the plan above shows what was applied");
+        return Err(Error::Interrupted.into());
+    }
     Ok(if failed {
         Outcome::Problems
     } else {
@@ -605,77 +474,75 @@ struct Diagnosis {
     suppressed: usize,
 }
 
-async fn diagnose(
-    cluster: &Cluster,
-    kinds: &BTreeSet<Kind>,
-    selected: &BTreeSet<&'static str>,
-    opts: &Options,
-    suppressions: &suppress::Suppressions,
-    ctx: &Context,
-) -> Result<Diagnosis> {
-    let snap = collect_with_progress(cluster, kinds, ctx).await?;
-    let listed_anything = [
-        snap.nodes.is_some(),
-        snap.pods.is_some(),
-        snap.deployments.is_some(),
-        snap.services.is_some(),
-        snap.namespaces.is_some(),
-        snap.pvcs.is_some(),
-        snap.health.is_some(),
-        snap.events.is_some(),
-        snap.statefulsets.is_some(),
-        snap.jobs.is_some(),
-        snap.hpas.is_some(),
-        snap.pvs.is_some(),
-    ]
-    .iter()
-    .any(|b| *b);
-    if !listed_anything && !snap.skipped.is_empty() {
-        return Err(Error::Denied {
-            message: format!(
-                "nothing could be checked: all {} kinds needed were refused",
-                snap.skipped.len()
-            ),
-            context: cluster.context.clone(),
+/// One collection pass and the selected checks over it, repeatable (`--watch`).
+struct Diagnose<'a> {
+    cluster: &'a Cluster,
+    kinds: &'a BTreeSet<Kind>,
+    selected: &'a BTreeSet<&'static str>,
+    opts: &'a Options,
+    suppressions: &'a suppress::Suppressions,
+    ctx: &'a Context,
+}
+
+impl Diagnose<'_> {
+    async fn once(&self) -> Result<Diagnosis> {
+        let snap = collect_with_progress(self.cluster, self.kinds, self.ctx).await?;
+        let listed_anything = [
+            snap.nodes.is_some(),
+            snap.pods.is_some(),
+            snap.deployments.is_some(),
+            snap.services.is_some(),
+            snap.namespaces.is_some(),
+            snap.pvcs.is_some(),
+            snap.health.is_some(),
+            snap.events.is_some(),
+            snap.statefulsets.is_some(),
+            snap.jobs.is_some(),
+            snap.hpas.is_some(),
+            snap.pvs.is_some(),
+        ]
+        .iter()
+        .any(|b| *b);
+        if !listed_anything && !snap.skipped.is_empty() {
+            return Err(Error::Denied {
+                message: format!(
+                    "nothing could be checked: all {} kinds needed were refused",
+                    snap.skipped.len()
+                ),
+                context: self.cluster.context.clone(),
+            }
+            .into());
         }
-        .into());
+        let (findings, suppressed) = {
+            let meta = meta_index(&snap);
+            let mut cx = Cx::new(&snap, self.opts, self.selected, self.suppressions, meta);
+            checks::run_all(&mut cx);
+            cx.finish()
+        };
+        Ok(Diagnosis {
+            snap,
+            findings,
+            suppressed,
+        })
     }
-    let (findings, suppressed) = {
-        let meta = meta_index(&snap);
-        let mut cx = Cx::new(&snap, opts, selected, suppressions, meta);
-        checks::run_all(&mut cx);
-        cx.finish()
-    };
-    Ok(Diagnosis {
-        snap,
-        findings,
-        suppressed,
-    })
 }
 
 /// `--watch`: rerun every `--interval` and print findings as they appear (`+`) and clear
 /// (`-`); with `-o json`, one JSON object per line (`{"type": "added"|"cleared", ...}`).
-#[allow(clippy::too_many_arguments)]
 async fn watch(
-    cluster: &Cluster,
-    kinds: &BTreeSet<Kind>,
-    selected: &BTreeSet<&'static str>,
-    opts: &Options,
-    suppressions: &suppress::Suppressions,
-    cli: &Cli,
-    ctx: &Context,
+    run: &Diagnose<'_>,
+    args: &DoctorArgs,
+    format: Format,
     out: &mut dyn Write,
 ) -> Result<Outcome> {
     use std::collections::BTreeMap;
     let key = |f: &finding::Finding| (f.check.clone(), f.object.clone());
     let mut current: BTreeMap<(String, ObjectRef), finding::Finding> = BTreeMap::new();
-    let structured = matches!(
-        cli.output.format,
-        Format::Json | Format::Yaml | Format::Junit | Format::Sarif
-    );
-    let mut remaining = cli.doctor.watch_count;
+    let structured = format == Format::Json;
+    let ctx = run.ctx;
+    let mut remaining = args.watch_count;
     loop {
-        let d = diagnose(cluster, kinds, selected, opts, suppressions, ctx).await?;
+        let d = run.once().await?;
         let next: BTreeMap<_, _> = d.findings.into_iter().map(|f| (key(&f), f)).collect();
         let now = d.snap.now.to_string();
         let added: Vec<&finding::Finding> = next
@@ -728,51 +595,67 @@ async fn watch(
                 return Ok(Outcome::Clean);
             }
         }
-        tokio::time::sleep(cli.doctor.interval).await;
+        tokio::time::sleep(args.interval()).await;
     }
 }
 
-/// Exit status of a finished report: findings at or above `fail_on`, or a score below `min_score`.
-pub fn outcome(report: &report::Report, fail_on: FailOn, min_score: Option<u8>) -> Outcome {
-    let by_findings = fail_on.fails(report.items.iter().map(|f| f.severity));
-    let by_score = min_score.is_some_and(|m| report.metadata.score.overall.is_some_and(|s| s < m));
-    if by_findings || by_score {
-        Outcome::Problems
-    } else {
-        Outcome::Clean
+/// The CI gates of a run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Gates {
+    /// Fail on findings at or above this severity.
+    pub fail_on: FailOn,
+    /// `--fail-on` was given: the user relies on it as a gate.
+    pub fail_on_given: bool,
+    /// Fail below this overall score.
+    pub min_score: Option<u8>,
+    /// Gate on what could be checked even when sections were not.
+    pub allow_partial: bool,
+}
+
+/// Why a finished report fails its gates, if it does: findings at or above `fail_on`, a
+/// score below `min_score`, or a gate that could not see sections it covers.
+pub fn gate_failure(report: &report::Report, gates: &Gates) -> Option<String> {
+    let score = &report.metadata.score;
+    let gated = gates.min_score.is_some() || gates.fail_on_given;
+    if gated && !gates.allow_partial && !score.incomplete.is_empty() {
+        return Some(format!(
+            "the gate cannot pass: sections not fully checked ({}); {}. Pass --allow-partial to gate on what could be checked",
+            score.incomplete.join(", "),
+            score.coverage_line()
+        ));
+    }
+    if gates.fail_on.fails(report.items.iter().map(|f| f.severity)) {
+        return Some(String::new());
+    }
+    match (gates.min_score, score.overall) {
+        (Some(m), Some(s)) if s < m => Some(format!("score {s} is below --min-score {m}")),
+        (Some(m), None) => Some(format!("nothing was scored: --min-score {m} cannot pass")),
+        _ => None,
+    }
+}
+
+/// Exit status of a finished report under its gates (see [`gate_failure`]).
+pub fn outcome(report: &report::Report, gates: &Gates) -> Outcome {
+    match gate_failure(report, gates) {
+        Some(_) => Outcome::Problems,
+        None => Outcome::Clean,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn cli_definition_is_consistent() {
-        Cli::command().debug_assert();
-    }
 
     #[test]
     fn views_select_sections_and_flags_narrow_them() {
         let args = |checks: &[&str], skip: &[&str]| DoctorArgs {
             checks: checks.iter().map(|s| s.to_string()).collect(),
             skip: skip.iter().map(|s| s.to_string()).collect(),
-            fail_on: FailOn::Critical,
-            min_score: None,
-            config: None,
-            exclude: vec![],
-            restart_threshold: None,
-            stuck_after: Duration::from_secs(300),
-            event_window: None,
-            html: None,
-            watch: false,
-            interval: Duration::from_secs(10),
-            watch_count: None,
+            ..Default::default()
         };
         let all = select(None, &args(&[], &[])).expect("ok");
         assert_eq!(all.len(), CHECKS.len());
-        let audit = select(Some(&View::Audit), &args(&[], &[])).expect("ok");
+        let audit = select(Some(&View::Audit(DoctorArgs::default())), &args(&[], &[])).expect("ok");
         assert!(audit.iter().all(|id| id.starts_with("audit-")));
         let only = select(None, &args(&["pods"], &["pod-restarts"])).expect("ok");
         assert!(

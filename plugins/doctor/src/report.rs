@@ -92,11 +92,12 @@ pub fn write_table(
         writeln!(w)?;
     }
     let score = &report.metadata.score;
+    let incomplete = !score.incomplete.is_empty();
     let rows: Vec<Vec<String>> = score
         .sections
         .iter()
         .map(|s| {
-            vec![
+            let mut row = vec![
                 s.name.clone(),
                 s.objects.to_string(),
                 if s.critical > 0 {
@@ -111,17 +112,21 @@ pub fn write_table(
                 },
                 s.info.to_string(),
                 s.score.map(|v| v.to_string()).unwrap_or_else(|| "-".into()),
-            ]
+            ];
+            if incomplete {
+                row.push(match s.coverage {
+                    crate::score::Coverage::Complete => s.coverage.as_str().to_string(),
+                    c => styles.warning(&format!("{} ({})", c.as_str(), s.missing.join(", "))),
+                });
+            }
+            row
         })
         .collect();
-    w.write_all(
-        table(
-            &["section", "objects", "critical", "warning", "info", "score"],
-            &rows,
-            no_headers,
-        )
-        .as_bytes(),
-    )?;
+    let mut headers = vec!["section", "objects", "critical", "warning", "info", "score"];
+    if incomplete {
+        headers.push("checked");
+    }
+    w.write_all(table(&headers, &rows, no_headers).as_bytes())?;
     let overall = score
         .overall
         .map(|s| format!("{s}/100"))
@@ -136,6 +141,9 @@ pub fn write_table(
         "\n{} {overall} (grade {grade})",
         styles.bold("Overall score")
     )?;
+    if incomplete || summary_only {
+        writeln!(w, "{}", styles.warning(&score.coverage_line()))?;
+    }
     writeln!(w, "{}", styles.dim(score.explanation))?;
     Ok(())
 }

@@ -191,13 +191,32 @@ pub fn load(path: Option<&Path>) -> Result<Config, Error> {
             ));
         }
     };
-    let config: Config = serde_saphyr::from_str(&text).map_err(|e| {
-        let first = e.to_string().lines().next().unwrap_or_default().to_string();
+    let bad = |m: String| {
         Error::usage(
-            format!("invalid config {}: {first}", path.display()),
+            format!("invalid config {m}"),
             "see the DoctorConfig example in the README",
         )
-    })?;
+    };
+    let config: Config = shared::yaml::from_str(&text, &path.display().to_string()).map_err(bad)?;
+    if config
+        .api_version
+        .as_deref()
+        .is_some_and(|v| v != "doctor.sre-toolkit.io/v1alpha1")
+        || config.kind.as_deref().is_some_and(|k| k != "DoctorConfig")
+    {
+        return Err(bad(format!(
+            "{}: apiVersion/kind must be doctor.sre-toolkit.io/v1alpha1 DoctorConfig (got {} {})",
+            path.display(),
+            config.api_version.as_deref().unwrap_or("-"),
+            config.kind.as_deref().unwrap_or("-")
+        )));
+    }
+    if config.restart_threshold.is_some_and(|t| t < 1) {
+        return Err(bad(format!(
+            "{}: restartThreshold must be at least 1",
+            path.display()
+        )));
+    }
     for r in &config.exclude {
         for c in &r.checks {
             check_known(c)?;

@@ -202,6 +202,98 @@ fn bad_flags_are_usage_errors() {
 }
 
 #[test]
+fn flags_a_subcommand_would_ignore_are_usage_errors() {
+    let kc = fixture("unreachable.yaml");
+    // Each is refused before the cluster is contacted (this kubeconfig points nowhere).
+    for (args, text) in [
+        (vec!["heal", "-o", "junit"], "heal cannot write -o junit"),
+        (vec!["heal", "-o", "sarif"], "heal cannot write -o sarif"),
+        (vec!["heal", "--html", "x.html"], "--html"),
+        (vec!["heal", "--watch"], "--watch"),
+        (
+            vec!["--watch", "-o", "junit"],
+            "--watch cannot write -o junit",
+        ),
+        (
+            vec!["--watch", "-o", "yaml"],
+            "--watch cannot write -o yaml",
+        ),
+        (vec!["--watch", "--html", "x.html"], "--html"),
+        (
+            vec!["--fail-on", "warning", "checks"],
+            "do not apply to `kubectl doctor checks`",
+        ),
+        (vec!["checks", "--watch"], "--watch"),
+        (
+            vec!["--watch", "--interval", "0s"],
+            "below the minimum of 1s",
+        ),
+        (vec!["--watch", "--interval", "10"], "missing unit"),
+        (vec!["--restart-threshold", "0"], "--restart-threshold"),
+        (vec!["heal", "--max-actions", "0"], "--max-actions"),
+        (vec!["-l", "app in ("], "not closed"),
+        (vec!["--field-selector", "status.phase"], "is not KEY=VALUE"),
+    ] {
+        let mut a = vec!["--kubeconfig", kc.as_str()];
+        a.extend(args.iter().copied());
+        let r = doctor(&a);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(text), "{args:?}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn each_subcommand_help_lists_only_its_flags() {
+    let checks = doctor(&["checks", "--help"]);
+    assert_eq!(checks.code, 0);
+    for absent in ["--watch", "--html", "--fail-on", "--min-score"] {
+        assert!(
+            !checks.stdout.contains(absent),
+            "checks --help lists {absent}"
+        );
+    }
+    let heal = doctor(&["heal", "--help"]);
+    assert!(heal.stdout.contains("--apply") && heal.stdout.contains("--restart-threshold"));
+    for absent in ["--watch", "--html", "--min-score"] {
+        assert!(!heal.stdout.contains(absent), "heal --help lists {absent}");
+    }
+    let audit = doctor(&["audit", "--help"]);
+    assert!(audit.stdout.contains("--fail-on") && audit.stdout.contains("--allow-partial"));
+    assert!(audit.stdout.contains("Examples:"), "{}", audit.stdout);
+}
+
+#[test]
+fn bad_config_files_are_usage_errors_with_their_line() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let kc = fixture("unreachable.yaml");
+    for (body, text) in [
+        (
+            "apiVersion: v1\nkind: ConfigMap\n",
+            "must be doctor.sre-toolkit.io/v1alpha1 DoctorConfig",
+        ),
+        (
+            "restartThreshold: -1\n",
+            "restartThreshold must be at least 1",
+        ),
+        (
+            "restartThreshold: 5\nexclude:\n- checks: [pods]\n  bogus: 1\n",
+            ":4:",
+        ),
+    ] {
+        let f = dir.path().join("doctor.yaml");
+        std::fs::write(&f, body).expect("write");
+        let r = doctor(&["--kubeconfig", &kc, "--config", f.to_str().expect("utf8")]);
+        assert_eq!(r.code, 2, "{body}: {}", r.stderr);
+        let line = r.one_error_line();
+        assert!(line.contains(text), "{body}: {line}");
+        assert!(
+            !line.contains("\\n") && !line.contains("-->"),
+            "one clean line: {line}"
+        );
+    }
+}
+
+#[test]
 fn help_speaks_kubectl_and_lists_exit_codes() {
     let r = doctor(&["--help"]);
     assert_eq!(r.code, 0);

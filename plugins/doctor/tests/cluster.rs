@@ -1211,6 +1211,194 @@ async fn limited_user_gets_partial_results_with_warnings() {
 }
 
 #[tokio::test]
+async fn a_gate_does_not_pass_on_what_it_cannot_see() {
+    let Some(env) = env().await else { return };
+    // `limited` has `view` in team-a only: in `default` every namespaced kind and every
+    // cluster-scoped one is forbidden; only the health endpoints answer.
+    let gate = [
+        "--context",
+        "limited",
+        "-n",
+        "default",
+        "--min-score",
+        "85",
+        "--fail-on",
+        "warning",
+    ];
+    let r = doctor(&env, &[&gate[..], &["-o", "json"]].concat());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("the gate cannot pass"), "{}", r.stderr);
+    assert!(r.stderr.contains("--allow-partial"), "{}", r.stderr);
+    let j = r.json();
+    let score = &j["metadata"]["score"];
+    let section = |name: &str| {
+        score["sections"]
+            .as_array()
+            .and_then(|s| s.iter().find(|x| x["name"] == name))
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    assert_eq!(section("pods")["coverage"], "notChecked", "{score}");
+    assert_eq!(
+        section("pods").get("score"),
+        None,
+        "no score for what was not seen"
+    );
+    assert_eq!(section("nodes")["coverage"], "notChecked");
+    assert!(
+        score["incomplete"]
+            .as_array()
+            .is_some_and(|i| i.iter().any(|s| s == "pods")),
+        "{score}"
+    );
+    // Every format says so.
+    let table = doctor(&env, &gate);
+    assert_eq!(table.code, 1);
+    assert!(
+        table
+            .stdout
+            .contains("not checked (configmaps, events, pods, secrets)"),
+        "{}",
+        table.stdout
+    );
+    assert!(table.stdout.contains("scored over:"), "{}", table.stdout);
+    let junit = doctor(&env, &[&gate[..], &["-o", "junit"]].concat());
+    assert!(
+        junit
+            .stdout
+            .contains("<skipped message=\"section pods not checked"),
+        "{}",
+        junit.stdout
+    );
+    let sarif = doctor(&env, &[&gate[..], &["-o", "sarif"]].concat()).json();
+    let notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"].to_string();
+    assert!(notes.contains("section pods not checked"), "{notes}");
+    let dir = tempfile::tempdir().expect("tmp");
+    let html = dir.path().join("r.html");
+    let _ = doctor(
+        &env,
+        &[&gate[..], &["--html", html.to_str().expect("utf8")]].concat(),
+    );
+    let page = std::fs::read_to_string(&html).expect("html");
+    assert!(page.contains("not checked (") && page.contains("id=\"coverage\""));
+    // --allow-partial gates on what could be checked (the healthy control plane).
+    let partial = doctor(&env, &[&gate[..], &["--allow-partial"]].concat());
+    assert_eq!(partial.code, 0, "{}{}", partial.stdout, partial.stderr);
+    // Without a gate the run is a partial result with warnings, exit 0.
+    let plain = doctor(&env, &["--context", "limited", "-n", "default"]);
+    assert_eq!(plain.code, 0, "{}", plain.stderr);
+}
+
+#[tokio::test]
+async fn a_namespace_that_does_not_exist_is_a_usage_error() {
+    let Some(env) = env().await else { return };
+    let r = doctor(&env, &["-n", "does-not-exist"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.one_error_line()
+            .contains("namespace \"does-not-exist\" does not exist"),
+        "{}",
+        r.stderr
+    );
+    let r = doctor(&env, &["heal", "-n", "does-not-exist"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+#[tokio::test]
+async fn healthcheck_says_which_sections_it_scored() {
+    let Some((env, ns)) = setup("doc-healthcheck").await else {
+        return;
+    };
+    // Something in each of the four sections, whatever else the cluster holds.
+    ns.apply(hardened("steady")).await.expect("steady");
+    let r = doctor(&env, &["healthcheck", "-A"]);
+    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("scored over: nodes, pods, workloads, controlplane"),
+        "{}",
+        r.stdout
+    );
+    let j = doctor(&env, &["healthcheck", "-A", "-o", "json"]).json();
+    assert_eq!(
+        j["metadata"]["score"]["scoredSections"],
+        json!(["nodes", "pods", "workloads", "controlplane"])
+    );
+    ns.delete().await;
+}
+
+#[tokio::test]
+async fn heal_stops_between_actions_when_signalled() {
+    use doctor::catalog::Kind;
+    let Some((env, ns)) = setup("doc-heal-stop").await else {
+        return;
+    };
+    let client = ns.client.clone();
+    let node = format!("static-{}", ns.name);
+    static_node(&client, &node, json!({}), ready_node_status())
+        .await
+        .expect("node");
+    for name in ["evicted-a", "evicted-b"] {
+        evicted_pod(&client, &ns.name, &node, name).await;
+    }
+    let kube = shared::cli::KubeArgs {
+        kubeconfig: Some(env.kubeconfig.clone()),
+        namespace: Some(ns.name.clone()),
+        ..Default::default()
+    };
+    shared::run::install_crypto_provider();
+    let cluster = shared::cluster::Cluster::connect(&kube)
+        .await
+        .expect("connect");
+    let kinds = [
+        Kind::Pods,
+        Kind::Deployments,
+        Kind::StatefulSets,
+        Kind::ReplicaSets,
+        Kind::Pdbs,
+    ]
+    .into_iter()
+    .collect();
+    let snap = doctor::snapshot::collect(&cluster, &kinds, &|_: &str| {})
+        .await
+        .expect("snapshot");
+    let settings = doctor::heal::Settings {
+        restart_threshold: 5,
+        window: Duration::from_secs(3600),
+        max_actions: 10,
+        allowed: vec![],
+    };
+    let plan = doctor::heal::plan(&snap, &settings);
+    let planned = plan
+        .iter()
+        .filter(|a| a.status == doctor::heal::Status::Planned)
+        .count();
+    assert_eq!(planned, 2, "{plan:?}");
+    // The signal arrived before the first action: nothing is applied, all is reported.
+    let interrupt = shared::run::Interrupt::default();
+    interrupt.fire_for_test(15);
+    let mut log = Vec::new();
+    let done = doctor::heal::apply(&cluster, &snap, plan, &mut log, &interrupt).await;
+    assert!(
+        done.iter()
+            .all(|a| a.status != doctor::heal::Status::Applied),
+        "{done:?}"
+    );
+    assert!(
+        done.iter()
+            .filter(|a| a.detail.as_deref() == Some("not applied: interrupted before this action"))
+            .count()
+            == 2,
+        "{done:?}"
+    );
+    let pods: kube::Api<k8s_openapi::api::core::v1::Pod> =
+        kube::Api::namespaced(client.clone(), &ns.name);
+    assert!(pods.get_opt("evicted-a").await.expect("get").is_some());
+    assert!(pods.get_opt("evicted-b").await.expect("get").is_some());
+    ns.delete().await;
+}
+
+#[tokio::test]
 async fn wrong_credentials_are_401_exit_4() {
     let Some(env) = env().await else { return };
     let text = std::fs::read_to_string(&env.kubeconfig).expect("kubeconfig");
@@ -1854,6 +2042,19 @@ async fn junit_sarif_and_html_reports() {
         sarif["runs"][0]["tool"]["driver"]["rules"]
             .as_array()
             .is_some_and(|r| r.len() > 50)
+    );
+    // What GitHub code scanning takes: schema-valid, a physical location and a fingerprint
+    // per result, the same fingerprint in the next run.
+    let problems = testcluster::testing::sarif_problems(&sarif);
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        format!("k8s/{n}/Pod/bare")
+    );
+    let next = doctor(&env, &[&base[..], &["-o", "sarif"]].concat()).json();
+    assert_eq!(
+        next["runs"][0]["results"][0]["partialFingerprints"],
+        results[0]["partialFingerprints"]
     );
 
     let html = dir.path().join("report.html");

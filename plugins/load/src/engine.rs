@@ -277,12 +277,44 @@ impl Collector {
 
 const FLUSH_EVERY: usize = 256;
 
+/// How long requests in flight when the run's duration ends may still finish: a stalled
+/// server cannot stretch a 1 s run by the whole per-request timeout. Requests cut there
+/// count as `unfinished` errors; the report states this value.
+pub fn drain(timeout: Duration) -> Duration {
+    timeout.min(Duration::from_secs(2))
+}
+
+/// The fastest one keep-alive HTTP/1.1 connection can go on loopback (about 50 µs a request).
+pub const MAX_RATE_PER_CONNECTION: f64 = 20_000.0;
+/// The most one runner process sends per second (two loopback cores manage a fifth of it).
+pub const MAX_RATE_PER_RUNNER: f64 = 1_000_000.0;
+
+/// Refuses an open-model rate that `connections` connections (or one runner) cannot send even
+/// against an instant server: the run would only drop requests.
+pub fn check_rate(peak: f64, connections: usize, runners: usize) -> Result<(), String> {
+    let per_runner = peak / runners.max(1) as f64;
+    if per_runner > MAX_RATE_PER_RUNNER {
+        return Err(format!(
+            "{peak:.0}/s is {per_runner:.0}/s per runner, above what one runner can send ({MAX_RATE_PER_RUNNER:.0}/s)"
+        ));
+    }
+    let need = (per_runner / MAX_RATE_PER_CONNECTION).ceil() as usize;
+    if need > connections {
+        return Err(format!(
+            "{peak:.0}/s needs at least {need} connections per runner even at 50 µs per request; {connections} given"
+        ));
+    }
+    Ok(())
+}
+
 struct Worker {
     target: Arc<Target>,
     tls: Option<tokio_rustls::TlsConnector>,
     timeout: Duration,
     sender: Option<Sender>,
     start: Instant,
+    /// No request outlives this: the end of the run plus [`drain`].
+    hard_end: Instant,
     buf: Vec<Sample>,
 }
 
@@ -290,7 +322,9 @@ impl Worker {
     /// Sends one request; `due` is its intended start.
     async fn send(&mut self, due: Instant) -> Sample {
         let sent = Instant::now();
-        let outcome = tokio::time::timeout(self.timeout, self.exchange()).await;
+        let deadline = (sent + self.timeout).min(self.hard_end);
+        let cut_by_end = deadline < sent + self.timeout;
+        let outcome = tokio::time::timeout_at(deadline, self.exchange()).await;
         let done = Instant::now();
         let (outcome, bytes) = match outcome {
             Ok(Ok((code, bytes))) => (Outcome::Status(code), bytes),
@@ -300,7 +334,10 @@ impl Worker {
             }
             Err(_) => {
                 self.sender = None;
-                (Outcome::Failed("timeout"), 0)
+                (
+                    Outcome::Failed(if cut_by_end { "unfinished" } else { "timeout" }),
+                    0,
+                )
             }
         };
         Sample {
@@ -363,6 +400,7 @@ pub async fn run(
         timeout: spec.timeout,
         sender: None,
         start,
+        hard_end: end + drain(spec.timeout),
         buf: Vec::with_capacity(FLUSH_EVERY),
     };
     let mut handles = Vec::new();

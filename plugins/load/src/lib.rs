@@ -66,11 +66,17 @@ kubectl load run http://api:8080 --stages 30s:100,2m:500,30s:0 --runners 2\n  \
 kubectl load run http://shop.example --scenario journey.yaml --users 20 --duration 5m --local")]
     Run(Box<RunArgs>),
     /// Show a cluster run: runner pods, progress, done.
+    #[command(
+        after_help = "Examples:\n  kubectl load status load-20261202-101500-1a2b -n shop\n  kubectl load status load-20261202-101500-1a2b -n shop -o json"
+    )]
     Status {
         /// Run id (printed when the run started).
         run: String,
     },
     /// Merge and report a cluster run's results (waits for the runners unless --no-wait).
+    #[command(
+        after_help = "Examples:\n  kubectl load results load-20261202-101500-1a2b -n shop --threshold 'p99<200ms'\n  kubectl load results load-20261202-101500-1a2b -n shop --no-wait -o json"
+    )]
     Results {
         /// Run id.
         run: String,
@@ -80,11 +86,14 @@ kubectl load run http://shop.example --scenario journey.yaml --users 20 --durati
         /// Also write an HTML report.
         #[arg(long, value_name = "FILE")]
         html: Option<PathBuf>,
-        /// Do not wait for runners that have not finished.
+        /// Do not wait: report what the runners sent so far (exit 1 while the run is unfinished).
         #[arg(long)]
         no_wait: bool,
     },
     /// Compare two JSON reports (`-o json` of run or results): what changed.
+    #[command(
+        after_help = "Examples:\n  kubectl load compare before.json after.json\n  kubectl load compare before.json after.json --max-regression 10% -o markdown"
+    )]
     Compare {
         /// The baseline.
         before: PathBuf,
@@ -95,6 +104,7 @@ kubectl load run http://shop.example --scenario journey.yaml --users 20 --durati
         max_regression: Option<String>,
     },
     /// Print the RBAC the runners and users need (kubectl load rbac -n NS | kubectl apply -f -).
+    #[command(after_help = "Examples:\n  kubectl load rbac -n shop | kubectl apply -f -")]
     Rbac,
     /// Runner mode, inside the Job's pods.
     #[command(hide = true)]
@@ -231,8 +241,18 @@ pub fn model(args: &RunArgs) -> Result<Model, Error> {
         args.connections
             .unwrap_or_else(|| ((peak / 20.0).ceil() as usize).clamp(10, 2000))
     };
+    let runners = usize::from(args.runners.unwrap_or(1));
+    let feasible = |peak: f64, conns: usize| {
+        engine::check_rate(peak, conns, runners).map_err(|m| {
+            Error::usage(
+                m,
+                "lower --rate, raise --connections, or spread it over --runners N",
+            )
+        })
+    };
     // clap rules out combining --rate, --users and --stages.
     if let Some(rate) = args.rate {
+        feasible(rate, connections(rate))?;
         return Ok(Model::Open {
             start_rate: rate,
             stages: vec![Stage {
@@ -244,6 +264,7 @@ pub fn model(args: &RunArgs) -> Result<Model, Error> {
     }
     if let Some(spec::Stages(stages)) = &args.stages {
         let peak = stages.iter().map(|s| s.target).fold(0.0, f64::max);
+        feasible(peak, connections(peak))?;
         return Ok(Model::Open {
             start_rate: 0.0,
             stages: stages.clone(),
@@ -287,6 +308,15 @@ fn finish(
     html: &Option<PathBuf>,
     ctx: &Context,
 ) -> Result<Outcome> {
+    let dropped = report.result.dropped_rate();
+    if dropped > 0.01 {
+        ctx.warn(&format!(
+            "{} of {} scheduled requests ({:.1}%) were never sent: the generator could not keep the schedule (add --connections or --runners); --threshold 'dropped<1%' fails such a run",
+            report.result.dropped,
+            report.result.dropped + report.result.requests,
+            dropped * 100.0
+        ));
+    }
     let mut out = std::io::stdout().lock();
     match format {
         Format::Table => report::render_table(&mut out, report, ctx.stdout)?,
@@ -570,12 +600,33 @@ async fn run_cluster(
     finish(&report, format, &args.html, ctx)
 }
 
+/// kubectl's selection flags select nothing in a load run: refused rather than ignored.
+fn refuse_selection_flags(kube: &KubeArgs, what: &str) -> Result<(), Error> {
+    let given: Vec<&str> = [
+        (kube.all_namespaces, "-A"),
+        (kube.selector.is_some(), "-l"),
+        (kube.field_selector.is_some(), "--field-selector"),
+    ]
+    .iter()
+    .filter(|(set, _)| *set)
+    .map(|(_, name)| *name)
+    .collect();
+    if given.is_empty() {
+        return Ok(());
+    }
+    Err(Error::usage(
+        format!("{what} does not take {}", given.join(", ")),
+        "a load run has one target and one namespace (-n); name the target as svc/NAME:PORT or pod/NAME:PORT",
+    ))
+}
+
 async fn run_command(
     kube: &KubeArgs,
     args: &RunArgs,
     format: Format,
     ctx: &Context,
 ) -> Result<Outcome> {
+    refuse_selection_flags(kube, "kubectl load run")?;
     let model = model(args)?;
     let target = target::parse(&args.target)
         .map_err(|e| Error::usage(e, "e.g. http://host:8080/path, svc/web:80, pod/web-0:8080"))?;
@@ -741,8 +792,21 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
             let cluster = Cluster::connect(&cli.kube).await?;
             let (r, o, spec) = find_run(&cluster, run).await?;
             let namespace = r.namespace.clone();
+            let state = if o.results.len() >= spec.runners {
+                "done"
+            } else if o.started {
+                "running"
+            } else {
+                "starting"
+            };
+            let pods = o
+                .phases
+                .iter()
+                .map(|(phase, n)| format!("{n} {phase}"))
+                .collect::<Vec<_>>()
+                .join(", ");
             let status = serde_json::json!({
-                "run": run, "namespace": namespace, "target": spec.target, "runners": spec.runners,
+                "run": run, "namespace": namespace, "state": state, "target": spec.target, "runners": spec.runners,
                 "started": o.started, "pods": o.phases, "done": o.results.len(),
                 "failed": o.failures,
                 "requests": o.progress.values().map(|p| p.requests).sum::<u64>() .max(o.results.values().map(|r| r.requests).sum()),
@@ -753,18 +817,11 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
                 Format::Json => shared::output::write_json(&mut out, &status)?,
                 Format::Yaml => shared::output::write_yaml(&mut out, &status)?,
                 _ => {
-                    let state = if o.results.len() >= spec.runners {
-                        "done"
-                    } else if o.started {
-                        "running"
-                    } else {
-                        "starting"
-                    };
                     let rows = vec![vec![
                         run.clone(),
                         state.to_string(),
                         format!("{}/{}", o.results.len(), spec.runners),
-                        format!("{:?}", o.phases),
+                        if pods.is_empty() { "none".into() } else { pods },
                         status["requests"].to_string(),
                         status["errors"].to_string(),
                     ]];
@@ -789,18 +846,21 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
         } => {
             let cluster = Cluster::connect(&cli.kube).await?;
             let (r, o, spec) = find_run(&cluster, run).await?;
-            let parts = if o.results.len() >= spec.runners {
+            let unfinished = o.results.len() < spec.runners;
+            let parts = if !unfinished {
                 o.results.into_values().collect()
             } else if *no_wait {
-                return Err(Error::usage(
-                    format!(
-                        "run {run} is not finished: {} of {} runners reported",
-                        o.results.len(),
-                        spec.runners
-                    ),
-                    "wait for it, or drop --no-wait",
-                )
-                .into());
+                // Not an error of the user's: report what has arrived and say it is partial.
+                ctx.warn(&format!(
+                    "run {run} is not finished: {} of {} runners reported; the results below are partial (exit 1 until it is done)",
+                    o.results.len(),
+                    spec.runners
+                ));
+                let parts: Vec<result::RunResult> = o.results.into_values().collect();
+                let report =
+                    report::Report::new(&spec, "cluster", String::new(), &parts, threshold);
+                finish(&report, format, html, &ctx)?;
+                return Ok(Outcome::Problems);
             } else {
                 let pb = shared::term::spinner(ctx.progress, "waiting for runners");
                 let parts = collect(&r, &spec, &pb, None).await?;

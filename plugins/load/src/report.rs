@@ -118,6 +118,10 @@ pub struct Metadata {
     pub started_at: String,
     /// `quick` (the raw-rate engine) or `scenario` (goose).
     pub engine: String,
+    /// How long requests still in flight at the end may finish, seconds; the run never
+    /// lasts longer than its duration plus this (the rest count as `unfinished`).
+    #[serde(default)]
+    pub drain_seconds: f64,
 }
 
 /// The whole report.
@@ -201,6 +205,7 @@ impl Report {
                     "quick"
                 }
                 .into(),
+                drain_seconds: crate::engine::drain(spec.timeout).as_secs_f64(),
             },
             summary: summary(&merged, spec.model.peak_rate()),
             thresholds: verdicts,

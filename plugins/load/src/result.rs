@@ -92,6 +92,17 @@ impl RunResult {
         }
     }
 
+    /// Share of the scheduled requests (sent or not) that were never sent: the generator
+    /// could not keep up with the open model's schedule.
+    pub fn dropped_rate(&self) -> f64 {
+        let scheduled = self.requests + self.dropped;
+        if scheduled == 0 {
+            0.0
+        } else {
+            self.dropped as f64 / scheduled as f64
+        }
+    }
+
     /// Completed requests per second of load.
     pub fn achieved_rate(&self) -> f64 {
         if self.elapsed_seconds <= 0.0 {

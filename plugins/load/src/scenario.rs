@@ -100,7 +100,7 @@ fn vars_in(s: &str) -> Vec<String> {
 /// Parses and checks a scenario: known fields only, at least one step, valid methods and
 /// durations, and every `${var}` defined by an earlier step's `extract` (or `user`).
 pub fn parse(text: &str) -> Result<Scenario, String> {
-    let s: Scenario = serde_saphyr::from_str(text).map_err(|e| format!("{e}"))?;
+    let s: Scenario = shared::yaml::from_str(text, "scenario")?;
     if s.api_version != "load.sre-toolkit.io/v1alpha1" || s.kind != "Scenario" {
         return Err(format!(
             "apiVersion/kind must be load.sre-toolkit.io/v1alpha1 Scenario (got {} {})",

@@ -49,6 +49,11 @@ pub fn parse(s: &str) -> Result<Target, String> {
         }
         return Ok(Target::Url(s.to_string()));
     }
+    if let Some((scheme, _)) = s.split_once("://") {
+        return Err(format!(
+            "{s:?}: unsupported scheme {scheme:?} (kubectl load speaks http:// and https://)"
+        ));
+    }
     let (kind, rest) = s
         .split_once('/')
         .ok_or_else(|| format!("{s:?}: give a URL (http://…), svc/NAME:PORT or pod/NAME:PORT"))?;

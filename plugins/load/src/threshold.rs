@@ -13,6 +13,8 @@ enum Metric {
     Max,
     /// Share of failed requests.
     Errors,
+    /// Share of scheduled requests never sent (open model).
+    Dropped,
     /// Completed requests per second.
     Rate,
 }
@@ -70,14 +72,8 @@ pub fn parse(expr: &str) -> Result<Threshold, String> {
     let (metric, limit) = match name {
         "mean" | "avg" => (Metric::Mean, parse_latency(value)?),
         "max" => (Metric::Max, parse_latency(value)?),
-        "errors" | "error-rate" | "error_rate" => {
-            let v = match value.strip_suffix('%') {
-                Some(p) => p.parse::<f64>().map(|v| v / 100.0),
-                None => value.parse::<f64>(),
-            }
-            .map_err(|_| format!("threshold {expr:?}: {value:?} is not a share (e.g. 0.1%)"))?;
-            (Metric::Errors, v)
-        }
+        "errors" | "error-rate" | "error_rate" => (Metric::Errors, share(expr, value)?),
+        "dropped" => (Metric::Dropped, share(expr, value)?),
         "rate" | "rps" => (Metric::Rate, crate::spec::parse_rate(value)?),
         p if p.starts_with('p') => {
             let q: f64 = p[1..]
@@ -90,7 +86,7 @@ pub fn parse(expr: &str) -> Result<Threshold, String> {
         }
         _ => {
             return Err(format!(
-                "threshold {expr:?}: unknown metric {name:?} (p50, p90, p95, p99, p99.9, mean, max, errors, rate)"
+                "threshold {expr:?}: unknown metric {name:?} (p50, p90, p95, p99, p99.9, mean, max, errors, dropped, rate)"
             ));
         }
     };
@@ -100,6 +96,21 @@ pub fn parse(expr: &str) -> Result<Threshold, String> {
         op,
         limit,
     })
+}
+
+/// A share: `0.1%` (a percentage) or `0.001` (a fraction), between 0 and 100 %.
+fn share(expr: &str, value: &str) -> Result<f64, String> {
+    let v = match value.strip_suffix('%') {
+        Some(p) => p.parse::<f64>().map(|v| v / 100.0),
+        None => value.parse::<f64>(),
+    }
+    .map_err(|_| format!("threshold {expr:?}: {value:?} is not a share (e.g. 0.1%)"))?;
+    if !(0.0..=1.0).contains(&v) {
+        return Err(format!(
+            "threshold {expr:?}: {value} is not a share between 0% and 100%"
+        ));
+    }
+    Ok(v)
 }
 
 fn ms(us: f64) -> String {
@@ -116,6 +127,10 @@ pub fn judge(t: &Threshold, r: &RunResult) -> Verdict {
         Metric::Mean => (r.latency.mean(), ms(r.latency.mean())),
         Metric::Max => (r.latency.max() as f64, ms(r.latency.max() as f64)),
         Metric::Errors => (r.error_rate(), format!("{:.3}%", r.error_rate() * 100.0)),
+        Metric::Dropped => (
+            r.dropped_rate(),
+            format!("{:.3}%", r.dropped_rate() * 100.0),
+        ),
         Metric::Rate => (r.achieved_rate(), format!("{:.1}/s", r.achieved_rate())),
     };
     let passed = match t.op {
@@ -170,5 +185,15 @@ mod tests {
         assert!(parse("p200<1s").is_err());
         assert!(parse("latency<1s").is_err());
         assert!(parse("errors<lots").is_err());
+        assert!(
+            parse("errors<200%")
+                .expect_err("over 100%")
+                .contains("between 0% and 100%")
+        );
+        let mut dropped = result();
+        dropped.dropped = 50; // of 1050 scheduled
+        let d = judge(&parse("dropped<1%").expect("dropped"), &dropped);
+        assert!(!d.passed && d.actual == "4.762%", "{d:?}");
+        assert!(judge(&parse("dropped<5%").expect("dropped"), &dropped).passed);
     }
 }

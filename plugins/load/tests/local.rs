@@ -385,6 +385,24 @@ async fn bad_input_gets_one_line_and_an_exit_code() {
             2,
             "no comparison",
         ),
+        (
+            vec!["--rate", "5/s", "--threshold", "errors<200%"],
+            2,
+            "between 0% and 100%",
+        ),
+        (vec!["--rate", "10000000/s", "-d", "1s"], 2, "per runner"),
+        (
+            vec!["--rate", "100000/s", "--connections", "2", "-d", "1s"],
+            2,
+            "needs at least 5 connections",
+        ),
+        (vec!["--rate", "5/s", "-d", "10"], 2, "missing unit"),
+        (vec!["--rate", "5/s", "-A"], 2, "does not take -A"),
+        (
+            vec!["--rate", "5/s", "-l", "app=x", "--field-selector", "a=b"],
+            2,
+            "does not take -l, --field-selector",
+        ),
     ] {
         let mut a = vec!["run", target.url.as_str()];
         a.extend(extra.iter().copied());
@@ -408,6 +426,92 @@ async fn bad_input_gets_one_line_and_an_exit_code() {
     let r = load(args(&["run", "deploy/web:80", "--local", "--rate", "1/s"])).await;
     assert_eq!(r.code, 2);
     assert!(r.one_error_line().contains("unknown kind"));
+    let r = load(args(&["run", "ftp://files.example/x", "--rate", "1/s"])).await;
+    assert_eq!(r.code, 2);
+    assert!(
+        r.one_error_line().contains("unsupported scheme \"ftp\""),
+        "{}",
+        r.stderr
+    );
+}
+
+/// A server that accepts connections and reads requests but never answers.
+async fn black_hole() -> String {
+    let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = l.local_addr().unwrap();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((s, _)) = l.accept().await {
+            held.push(s);
+        }
+    });
+    format!("http://{addr}/")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn requests_in_flight_at_the_end_are_cut_by_the_drain_not_the_timeout() {
+    let url = black_hole().await;
+    // The per-request timeout (30 s) is far beyond the run: without the drain every request
+    // would wait for it; with it they end as `unfinished` once the drain (2 s) is over.
+    let r = load(args(&[
+        "run",
+        &url,
+        "--rate",
+        "5/s",
+        "-d",
+        "1s",
+        "--timeout",
+        "30s",
+        "--connections",
+        "10",
+        "-o",
+        "json",
+    ]))
+    .await;
+    // The preflight connects (the black hole accepts), so the run happens.
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report = r.json();
+    assert_eq!(report["metadata"]["drainSeconds"], 2.0);
+    let unfinished = report["summary"]["errorKinds"]["unfinished"].as_u64();
+    assert_eq!(unfinished, Some(5), "{}", report["summary"]);
+    assert_eq!(report["summary"]["errorKinds"].get("timeout"), None);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dropped_requests_are_reported_and_gate_the_run() {
+    let url = black_hole().await;
+    // 10 connections against a server that never answers: after the first 10 requests
+    // every connection is busy, so almost the whole schedule is dropped.
+    let r = load(args(&[
+        "run",
+        &url,
+        "--rate",
+        "200/s",
+        "-d",
+        "1s",
+        "--timeout",
+        "1s",
+        "--connections",
+        "10",
+        "--threshold",
+        "dropped<1%",
+        "-o",
+        "json",
+    ]))
+    .await;
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("scheduled requests") && r.stderr.contains("were never sent"),
+        "{}",
+        r.stderr
+    );
+    let report = r.json();
+    assert!(
+        report["summary"]["dropped"].as_u64().unwrap() >= 150,
+        "{}",
+        report["summary"]
+    );
+    assert_eq!(report["thresholds"][0]["passed"], false);
 }
 
 #[tokio::test(flavor = "multi_thread")]

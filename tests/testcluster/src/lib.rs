@@ -24,6 +24,16 @@ pub fn repo_root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
+/// The suite's cache outside the repository: `${XDG_CACHE_HOME:-~/.cache}/sre-toolkit`
+/// (control-plane binaries, tools, schemas fetched by the scripts).
+pub fn cache_dir() -> PathBuf {
+    std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(|| PathBuf::from(".cache"))
+        .join("sre-toolkit")
+}
+
 /// Where the running cluster keeps its state, PKI, logs and kubeconfig:
 /// `$SRE_TOOLKIT_CLUSTER_DIR`, else `<repo>/target/testcluster`.
 pub fn cluster_dir() -> PathBuf {

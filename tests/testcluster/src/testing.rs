@@ -55,6 +55,119 @@ pub async fn env() -> Option<Env> {
     found
 }
 
+/// Whether a test may use `tool`: `true` when `found`; when not, a test fails under `CI` or
+/// `TESTCLUSTER_REQUIRE` (the scripts install it) and otherwise skips with a message.
+///
+/// # Panics
+/// When the tool is missing and a tool is required.
+#[allow(clippy::print_stderr)] // the test's own output: why it did nothing
+pub fn require_tool(found: bool, tool: &str, installed_by: &str) -> bool {
+    if !found {
+        let msg = format!("{tool} is missing; {installed_by} installs it");
+        assert!(!required(), "{msg}");
+        eprintln!("skipping: {msg}");
+    }
+    found
+}
+
+/// The SARIF 2.1.0 JSON schema, as `scripts/lib/prereqs.sh` fetches it into the cache (from
+/// the npm package @microsoft/jest-sarif), or `SRE_TOOLKIT_SARIF_SCHEMA`.
+pub fn sarif_schema() -> PathBuf {
+    std::env::var_os("SRE_TOOLKIT_SARIF_SCHEMA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| crate::cache_dir().join("sarif/sarif-schema-2.1.0.json"))
+}
+
+/// Checks a SARIF log the way GitHub code scanning takes uploads: valid against the 2.1.0
+/// schema (python3 `jsonschema`), every result with a rule of the driver, a message, a
+/// physical location (artifact URI, region start line) and `partialFingerprints`. Returns
+/// the problems found (empty: acceptable). Skips the schema part only where no tool is
+/// required (see [`require_tool`]).
+pub fn sarif_problems(doc: &serde_json::Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    if doc["version"] != "2.1.0" {
+        problems.push("version is not 2.1.0".into());
+    }
+    for (r, run) in doc["runs"].as_array().into_iter().flatten().enumerate() {
+        let rules: Vec<&str> = run["tool"]["driver"]["rules"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r["id"].as_str())
+            .collect();
+        if run["tool"]["driver"]["name"]
+            .as_str()
+            .is_none_or(str::is_empty)
+        {
+            problems.push(format!("run {r}: tool.driver.name missing"));
+        }
+        for (i, res) in run["results"].as_array().into_iter().flatten().enumerate() {
+            let at = format!("run {r} result {i}");
+            match res["ruleId"].as_str() {
+                Some(id) if rules.contains(&id) => {}
+                other => problems.push(format!("{at}: ruleId {other:?} is not a driver rule")),
+            }
+            if res["message"]["text"].as_str().is_none_or(str::is_empty) {
+                problems.push(format!("{at}: no message.text"));
+            }
+            let loc = &res["locations"][0]["physicalLocation"];
+            if loc["artifactLocation"]["uri"]
+                .as_str()
+                .is_none_or(str::is_empty)
+            {
+                problems.push(format!("{at}: no physicalLocation.artifactLocation.uri"));
+            }
+            if loc["region"]["startLine"].as_u64().is_none_or(|l| l < 1) {
+                problems.push(format!("{at}: no region.startLine >= 1"));
+            }
+            if res["partialFingerprints"]
+                .as_object()
+                .is_none_or(|m| m.is_empty())
+            {
+                problems.push(format!("{at}: no partialFingerprints"));
+            }
+        }
+    }
+    let schema = sarif_schema();
+    let python_has_jsonschema = std::process::Command::new("python3")
+        .args(["-c", "import jsonschema"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if require_tool(
+        schema.exists() && python_has_jsonschema,
+        "the SARIF schema or python3 jsonschema",
+        "scripts/test.sh (ensure_sarif_schema)",
+    ) {
+        let dir = std::env::temp_dir().join(format!(
+            "sre-toolkit-sarif-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::create_dir_all(&dir);
+        let file = dir.join("log.sarif");
+        let _ = std::fs::write(&file, doc.to_string());
+        let out = std::process::Command::new("python3")
+            .args([
+                "-c",
+                "import json,sys,jsonschema\nschema=json.load(open(sys.argv[1]))\nlog=json.load(open(sys.argv[2]))\nv=jsonschema.Draft4Validator(schema)\nerrs=sorted(v.iter_errors(log), key=lambda e: list(e.path))\nfor e in errs[:20]: print('/'.join(map(str,e.path)), e.message)\nsys.exit(1 if errs else 0)",
+            ])
+            .arg(&schema)
+            .arg(&file)
+            .output();
+        let _ = std::fs::remove_dir_all(&dir);
+        match out {
+            Ok(o) if o.status.success() => {}
+            Ok(o) => problems.push(format!(
+                "schema: {}{}",
+                String::from_utf8_lossy(&o.stdout),
+                String::from_utf8_lossy(&o.stderr)
+            )),
+            Err(e) => problems.push(format!("cannot run python3: {e}")),
+        }
+    }
+    problems
+}
+
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 impl Env {
@@ -333,13 +446,14 @@ pub fn chromium_dom(file: &std::path::Path) -> Option<String> {
                 .output()
                 .is_ok_and(|o| o.status.success())
         });
-    let Some(chromium) = chromium else {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI installs chromium (scripts/test.sh)"
-        );
+    if !require_tool(
+        chromium.is_some(),
+        "chromium",
+        "scripts/test.sh (ensure_chromium)",
+    ) {
         return None;
-    };
+    }
+    let chromium = chromium?;
     let profile = std::env::temp_dir().join(format!("sre-toolkit-chromium-{}", std::process::id()));
     let out = std::process::Command::new(chromium)
         .args([
