@@ -47,7 +47,7 @@ _kubectl__certs() {
 
     case "${cmd}" in
         kubectl__certs)
-            opts="-n -A -l -v -o -h -V --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --warn --critical --fail-on --sources --no-cluster --endpoint --endpoints-file --probe-ingresses --ingress-address --probe-timeout --probe-concurrency --ca-file --no-system-roots --notify-webhook --notify-format --notify-state --notify-retries --notify-backoff --help --version scan serve checks help"
+            opts="-n -A -l -v -o -h -V --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --warn --critical --html --fail-on --sources --no-cluster --endpoint --endpoints-file --probe-ingresses --ingress-address --probe-timeout --probe-concurrency --ca-file --no-system-roots --notify-webhook --notify-format --notify-state --notify-retries --notify-backoff --help --version scan serve checks help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -110,11 +110,11 @@ _kubectl__certs() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table wide json yaml prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml prometheus junit sarif markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table wide json yaml prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml prometheus junit sarif markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -126,6 +126,10 @@ _kubectl__certs() {
                     return 0
                     ;;
                 --critical)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --html)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -189,7 +193,7 @@ _kubectl__certs() {
             return 0
             ;;
         kubectl__subcmd__certs__subcmd__checks)
-            opts="-n -A -l -v -o -h --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --warn --critical --fail-on --sources --no-cluster --endpoint --endpoints-file --probe-ingresses --ingress-address --probe-timeout --probe-concurrency --ca-file --no-system-roots --notify-webhook --notify-format --notify-state --notify-retries --notify-backoff --help"
+            opts="-n -A -l -v -o -h --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --warn --critical --html --fail-on --sources --no-cluster --endpoint --endpoints-file --probe-ingresses --ingress-address --probe-timeout --probe-concurrency --ca-file --no-system-roots --notify-webhook --notify-format --notify-state --notify-retries --notify-backoff --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -252,11 +256,11 @@ _kubectl__certs() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table wide json yaml prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml prometheus junit sarif markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table wide json yaml prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml prometheus junit sarif markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -268,6 +272,10 @@ _kubectl__certs() {
                     return 0
                     ;;
                 --critical)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --html)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -401,7 +409,7 @@ _kubectl__certs() {
             return 0
             ;;
         kubectl__subcmd__certs__subcmd__scan)
-            opts="-n -A -l -v -o -h --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --warn --critical --fail-on --sources --no-cluster --endpoint --endpoints-file --probe-ingresses --ingress-address --probe-timeout --probe-concurrency --ca-file --no-system-roots --notify-webhook --notify-format --notify-state --notify-retries --notify-backoff --help"
+            opts="-n -A -l -v -o -h --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --warn --critical --html --fail-on --sources --no-cluster --endpoint --endpoints-file --probe-ingresses --ingress-address --probe-timeout --probe-concurrency --ca-file --no-system-roots --notify-webhook --notify-format --notify-state --notify-retries --notify-backoff --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -464,11 +472,11 @@ _kubectl__certs() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table wide json yaml prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml prometheus junit sarif markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table wide json yaml prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml prometheus junit sarif markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -480,6 +488,10 @@ _kubectl__certs() {
                     return 0
                     ;;
                 --critical)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --html)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -543,7 +555,7 @@ _kubectl__certs() {
             return 0
             ;;
         kubectl__subcmd__certs__subcmd__serve)
-            opts="-n -A -l -v -o -h --listen --interval --scans --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --warn --critical --fail-on --sources --no-cluster --endpoint --endpoints-file --probe-ingresses --ingress-address --probe-timeout --probe-concurrency --ca-file --no-system-roots --notify-webhook --notify-format --notify-state --notify-retries --notify-backoff --help"
+            opts="-n -A -l -v -o -h --listen --interval --scans --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --warn --critical --html --fail-on --sources --no-cluster --endpoint --endpoints-file --probe-ingresses --ingress-address --probe-timeout --probe-concurrency --ca-file --no-system-roots --notify-webhook --notify-format --notify-state --notify-retries --notify-backoff --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -618,11 +630,11 @@ _kubectl__certs() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table wide json yaml prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml prometheus junit sarif markdown" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table wide json yaml prometheus" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml prometheus junit sarif markdown" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -634,6 +646,10 @@ _kubectl__certs() {
                     return 0
                     ;;
                 --critical)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --html)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

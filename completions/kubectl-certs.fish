@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kubectl_certs_global_optspecs
-    string join \n kubeconfig= context= cluster= user= n/namespace= A/all-namespaces l/selector= field-selector= request-timeout= as= as-group= insecure-skip-tls-verify v/v= o/output= no-headers color= warn= critical= fail-on= sources= no-cluster endpoint= endpoints-file= probe-ingresses ingress-address= probe-timeout= probe-concurrency= ca-file= no-system-roots notify-webhook= notify-format= notify-state= notify-retries= notify-backoff= h/help V/version
+    string join \n kubeconfig= context= cluster= user= n/namespace= A/all-namespaces l/selector= field-selector= request-timeout= as= as-group= insecure-skip-tls-verify v/v= o/output= no-headers color= warn= critical= html= fail-on= sources= no-cluster endpoint= endpoints-file= probe-ingresses ingress-address= probe-timeout= probe-concurrency= ca-file= no-system-roots notify-webhook= notify-format= notify-state= notify-retries= notify-backoff= h/help V/version
 end
 
 function __fish_kubectl_certs_needs_command
@@ -39,12 +39,16 @@ complete -c kubectl-certs -n "__fish_kubectl_certs_needs_command" -s o -l output
 wide\t'Tables with issuer, SANs, key, signature, serial and hints'
 json\t'The CertificateReport envelope as JSON'
 yaml\t'The CertificateReport envelope as YAML'
-prometheus\t'Prometheus text exposition (x509-certificate-exporter names)'"
+prometheus\t'Prometheus text exposition (x509-certificate-exporter names)'
+junit\t'JUnit XML: a test suite per category, a failing test case per finding'
+sarif\t'SARIF 2.1.0, for code scanning'
+markdown\t'Markdown, for CI comments'"
 complete -c kubectl-certs -n "__fish_kubectl_certs_needs_command" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t'Always colour human-readable output (never structured output)'
 never\t'Never colour'"
 complete -c kubectl-certs -n "__fish_kubectl_certs_needs_command" -l warn -d 'Warn about certificates expiring within this long' -r
 complete -c kubectl-certs -n "__fish_kubectl_certs_needs_command" -l critical -d 'Critical when expiring within this long' -r
+complete -c kubectl-certs -n "__fish_kubectl_certs_needs_command" -l html -d 'Also write a self-contained HTML report to FILE' -r -F
 complete -c kubectl-certs -n "__fish_kubectl_certs_needs_command" -l fail-on -d 'Exit 1 when a finding at or above this severity is found' -r -f -a "critical\t'Any critical finding'
 warning\t'Any warning or critical finding'
 info\t'Any finding at all'
@@ -97,12 +101,16 @@ complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand scan" -s o -
 wide\t'Tables with issuer, SANs, key, signature, serial and hints'
 json\t'The CertificateReport envelope as JSON'
 yaml\t'The CertificateReport envelope as YAML'
-prometheus\t'Prometheus text exposition (x509-certificate-exporter names)'"
+prometheus\t'Prometheus text exposition (x509-certificate-exporter names)'
+junit\t'JUnit XML: a test suite per category, a failing test case per finding'
+sarif\t'SARIF 2.1.0, for code scanning'
+markdown\t'Markdown, for CI comments'"
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand scan" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t'Always colour human-readable output (never structured output)'
 never\t'Never colour'"
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand scan" -l warn -d 'Warn about certificates expiring within this long' -r
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand scan" -l critical -d 'Critical when expiring within this long' -r
+complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand scan" -l html -d 'Also write a self-contained HTML report to FILE' -r -F
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand scan" -l fail-on -d 'Exit 1 when a finding at or above this severity is found' -r -f -a "critical\t'Any critical finding'
 warning\t'Any warning or critical finding'
 info\t'Any finding at all'
@@ -153,12 +161,16 @@ complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand serve" -s o 
 wide\t'Tables with issuer, SANs, key, signature, serial and hints'
 json\t'The CertificateReport envelope as JSON'
 yaml\t'The CertificateReport envelope as YAML'
-prometheus\t'Prometheus text exposition (x509-certificate-exporter names)'"
+prometheus\t'Prometheus text exposition (x509-certificate-exporter names)'
+junit\t'JUnit XML: a test suite per category, a failing test case per finding'
+sarif\t'SARIF 2.1.0, for code scanning'
+markdown\t'Markdown, for CI comments'"
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand serve" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t'Always colour human-readable output (never structured output)'
 never\t'Never colour'"
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand serve" -l warn -d 'Warn about certificates expiring within this long' -r
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand serve" -l critical -d 'Critical when expiring within this long' -r
+complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand serve" -l html -d 'Also write a self-contained HTML report to FILE' -r -F
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand serve" -l fail-on -d 'Exit 1 when a finding at or above this severity is found' -r -f -a "critical\t'Any critical finding'
 warning\t'Any warning or critical finding'
 info\t'Any finding at all'
@@ -206,12 +218,16 @@ complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand checks" -s o
 wide\t'Tables with issuer, SANs, key, signature, serial and hints'
 json\t'The CertificateReport envelope as JSON'
 yaml\t'The CertificateReport envelope as YAML'
-prometheus\t'Prometheus text exposition (x509-certificate-exporter names)'"
+prometheus\t'Prometheus text exposition (x509-certificate-exporter names)'
+junit\t'JUnit XML: a test suite per category, a failing test case per finding'
+sarif\t'SARIF 2.1.0, for code scanning'
+markdown\t'Markdown, for CI comments'"
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand checks" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
 always\t'Always colour human-readable output (never structured output)'
 never\t'Never colour'"
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand checks" -l warn -d 'Warn about certificates expiring within this long' -r
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand checks" -l critical -d 'Critical when expiring within this long' -r
+complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand checks" -l html -d 'Also write a self-contained HTML report to FILE' -r -F
 complete -c kubectl-certs -n "__fish_kubectl_certs_using_subcommand checks" -l fail-on -d 'Exit 1 when a finding at or above this severity is found' -r -f -a "critical\t'Any critical finding'
 warning\t'Any warning or critical finding'
 info\t'Any finding at all'

@@ -3,7 +3,8 @@
 //! It owns what must behave the same in every `kubectl-<name>` binary and is written once:
 //! kubectl-compatible flags ([`cli`]), the one client constructor ([`cluster`]), output
 //! formats and the versioned list envelope ([`output`]), colour and progress ([`term`]),
-//! shell completion ([`complete`]), the findings vocabulary ([`finding`]),
+//! shell completion ([`complete`]), the findings vocabulary ([`finding`]) and their renderers
+//! ([`report`]: JUnit, SARIF, Markdown, HTML),
 //! typed errors, hints and exit codes ([`error`], [`exit`]), escaping of cluster text
 //! ([`sanitize`]), label and field selectors checked locally ([`selector`]), Go-style durations ([`duration`]), YAML files with located errors ([`yaml`]) and the
 //! process entry point ([`run`]).
@@ -41,6 +42,7 @@ pub mod exit;
 pub mod finding;
 pub mod output;
 pub mod percent;
+pub mod report;
 pub mod run;
 pub mod sanitize;
 pub mod selector;

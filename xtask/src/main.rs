@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use testcluster::controlplane;
 use testcluster::seed::{SeedSpec, seed};
+use xtask::plugins;
 
 #[derive(Parser)]
 #[command(name = "cargo xtask", about = "sre-toolkit developer commands")]
@@ -79,17 +80,6 @@ enum Command {
         #[arg(long)]
         dir: std::path::PathBuf,
     },
-}
-
-/// Every plugin: (name, its clap definition).
-fn plugins() -> Vec<(&'static str, clap::Command)> {
-    use clap::CommandFactory;
-    vec![
-        ("doctor", doctor::Cli::command()),
-        ("certs", certs::Cli::command()),
-        ("load", load::Cli::command()),
-        ("chaos", chaos::Cli::command()),
-    ]
 }
 
 /// An admin client for the running cluster in `dir`.

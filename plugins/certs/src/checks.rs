@@ -130,25 +130,49 @@ pub struct CertRef {
     pub not_after: String,
 }
 
-/// One problem found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    /// Check id.
-    pub check: String,
-    /// Severity.
-    pub severity: Severity,
-    /// The object.
-    pub object: ObjectRef,
+/// certs' own fields of a finding: the key inside the object and the certificate.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CertFields {
     /// The key inside the object, when the finding is about stored data.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// The certificate, when the finding is about one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate: Option<CertRef>,
-    /// What is wrong.
-    pub message: String,
-    /// What to do.
-    pub hint: String,
+}
+
+/// One problem found: the suite's finding with certs' fields.
+pub type Finding = shared::finding::Finding<CertFields>;
+
+/// The category of a check (the JUnit suite and the SARIF rule property).
+pub fn category(id: &str) -> &'static str {
+    match id {
+        "expired"
+        | "expiring"
+        | "not-yet-valid"
+        | "ca-expires-before-leaf"
+        | "duplicate-expiry" => "expiry",
+        "chain-invalid" | "self-signed-leaf" => "chain",
+        "key-mismatch" | "weak-key" | "weak-signature" => "keys",
+        "san-mismatch" | "secret-missing" => "references",
+        "unparseable" => "data",
+        "endpoint-unreachable" | "endpoint-cert-differs" => "endpoints",
+        id if id.starts_with("certmanager-") => "cert-manager",
+        _ => "other",
+    }
+}
+
+/// The catalogue as the shared renderers describe it.
+pub fn catalogue() -> Vec<shared::finding::CheckInfo> {
+    CHECKS
+        .iter()
+        .map(|c| shared::finding::CheckInfo {
+            id: c.id,
+            category: category(c.id),
+            severity: c.severity,
+            title: c.what,
+        })
+        .collect()
 }
 
 /// One certificate in the inventory.
@@ -233,16 +257,20 @@ impl Builder<'_> {
         };
         self.out.findings.push(Finding {
             check: check.to_string(),
+            category: category(check).to_string(),
             severity,
             object,
-            key,
-            certificate: cert.map(|c| CertRef {
-                common_name: c.common_name.clone(),
-                sha256: c.sha256.clone(),
-                not_after: rfc3339(c.not_after),
-            }),
+            location: None,
             message,
             hint: hint.to_string(),
+            extra: CertFields {
+                key,
+                certificate: cert.map(|c| CertRef {
+                    common_name: c.common_name.clone(),
+                    sha256: c.sha256.clone(),
+                    not_after: rfc3339(c.not_after),
+                }),
+            },
         });
     }
 }
@@ -471,7 +499,7 @@ pub fn judge(inv: &Inventory, opts: Options, trust: &Trust) -> Verdict {
     let mut out = b.out;
     let mut fired: HashMap<(Origin, String), Vec<String>> = HashMap::new();
     for f in &out.findings {
-        if let (Some(key), Some(cert)) = (&f.key, &f.certificate) {
+        if let (Some(key), Some(cert)) = (&f.extra.key, &f.extra.certificate) {
             let origin = Origin::new(
                 &f.object.kind,
                 f.object.namespace.as_deref(),
@@ -498,7 +526,7 @@ pub fn judge(inv: &Inventory, opts: Options, trust: &Trust) -> Verdict {
             .cmp(&a.severity)
             .then_with(|| a.check.cmp(&b.check))
             .then_with(|| a.object.cmp(&b.object))
-            .then_with(|| a.key.cmp(&b.key))
+            .then_with(|| a.extra.key.cmp(&b.extra.key))
     });
     out
 }

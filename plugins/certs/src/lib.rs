@@ -9,6 +9,7 @@ pub mod checks;
 pub mod collect;
 pub mod decode;
 pub mod der;
+pub mod formats;
 pub mod inventory;
 pub mod keys;
 pub mod metrics;
@@ -109,6 +110,12 @@ pub enum Format {
     Yaml,
     /// Prometheus text exposition (x509-certificate-exporter names).
     Prometheus,
+    /// JUnit XML: a test suite per category, a failing test case per finding.
+    Junit,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// Markdown, for CI comments.
+    Markdown,
 }
 
 impl shared::cli::Format for Format {
@@ -127,6 +134,9 @@ pub struct CertsArgs {
     /// Critical when expiring within this long.
     #[arg(long, global = true, default_value = "7d", value_name = "DURATION", value_parser = shared::duration::parse)]
     pub critical: Duration,
+    /// Also write a self-contained HTML report to FILE.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub html: Option<PathBuf>,
     /// Exit 1 when a finding at or above this severity is found.
     #[arg(
         long,
@@ -527,8 +537,27 @@ pub fn write_report(
             let now = jiff::Timestamp::now().as_second();
             w.write_all(metrics::exposition(report, now).as_bytes())?;
         }
+        Format::Junit => w.write_all(formats::junit(report).as_bytes())?,
+        Format::Sarif => shared::output::write_json(w, &formats::sarif(report))?,
+        Format::Markdown => w.write_all(formats::markdown(report).as_bytes())?,
     }
     Ok(())
+}
+
+fn format_name(f: Format) -> String {
+    f.to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
+/// Writes `--html FILE`.
+pub fn write_html(path: &std::path::Path, report: &report::Report) -> Result<(), Error> {
+    std::fs::write(path, formats::html(report)).map_err(|e| {
+        Error::usage(
+            format!("cannot write --html {}: {e}", path.display()),
+            "pass a writable path",
+        )
+    })
 }
 
 fn write_checks(w: &mut dyn Write, format: Format, no_headers: bool) -> Result<()> {
@@ -574,9 +603,27 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
     let no_headers = cli.output.no_headers;
     match cli.command {
         Some(Command::Checks) => {
+            if !matches!(
+                format,
+                Format::Table | Format::Wide | Format::Json | Format::Yaml
+            ) {
+                return Err(Error::usage(
+                    format!(
+                        "kubectl certs checks cannot write -o {}",
+                        format_name(format)
+                    ),
+                    "the catalogue is written as -o table, json or yaml",
+                )
+                .into());
+            }
             write_checks(&mut std::io::stdout().lock(), format, no_headers)?;
             Ok(Outcome::Clean)
         }
+        Some(Command::Serve(_)) if cli.certs.html.is_some() => Err(Error::usage(
+            "kubectl certs serve does not write --html",
+            "the exporter serves /metrics; write a report with `kubectl certs --html FILE`",
+        )
+        .into()),
         Some(Command::Serve(serve_args)) => {
             let scanner = Scanner::new(&cli.kube, cli.certs, &ctx).await?;
             serve::run(scanner, serve_args, ctx).await
@@ -610,6 +657,9 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
                 no_headers,
                 &ctx,
             )?;
+            if let Some(path) = &scanner.args.html {
+                write_html(path, &report)?;
+            }
             if !scanner.args.notify_webhook.is_empty() {
                 let path = scanner.state_path();
                 let state = path.as_deref().map(notify::load_state).unwrap_or_default();

@@ -166,7 +166,7 @@ pub fn exposition(report: &Report, now: i64) -> String {
                 f.object.namespace.clone().unwrap_or_default(),
             ),
             ("name".to_string(), f.object.name.clone()),
-            ("key".to_string(), f.key.clone().unwrap_or_default()),
+            ("key".to_string(), f.extra.key.clone().unwrap_or_default()),
         ];
         let _ = writeln!(out, "certs_finding{} 1", render_labels(&l));
     }

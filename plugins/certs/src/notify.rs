@@ -35,8 +35,9 @@ pub fn identity(f: &Finding) -> String {
         f.object.kind,
         f.object.namespace.as_deref().unwrap_or_default(),
         f.object.name,
-        f.key.as_deref().unwrap_or_default(),
-        f.certificate
+        f.extra.key.as_deref().unwrap_or_default(),
+        f.extra
+            .certificate
             .as_ref()
             .map(|c| c.sha256.as_str())
             .unwrap_or_default()
@@ -205,12 +206,16 @@ mod tests {
     fn finding(check: &str, severity: Severity) -> Finding {
         Finding {
             check: check.into(),
+            category: crate::checks::category(check).into(),
             severity,
             object: ObjectRef::namespaced("Secret", Some("ns"), "web"),
-            key: Some("tls.crt".into()),
-            certificate: None,
+            location: None,
             message: "m".into(),
             hint: "h".into(),
+            extra: crate::checks::CertFields {
+                key: Some("tls.crt".into()),
+                certificate: None,
+            },
         }
     }
 

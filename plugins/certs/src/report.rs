@@ -159,7 +159,7 @@ pub fn render_table(
         .findings
         .iter()
         .map(|f| {
-            let object = match (&f.object.namespace, &f.key) {
+            let object = match (&f.object.namespace, &f.extra.key) {
                 (Some(ns), Some(k)) => format!("{ns}/{}[{k}]", f.object.kind_name()),
                 (Some(ns), None) => format!("{ns}/{}", f.object.kind_name()),
                 (None, Some(k)) => format!("{}[{k}]", f.object.kind_name()),

@@ -1165,6 +1165,68 @@ async fn webhook_notifications_retry_and_lose_nothing() {
     ns.delete().await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn junit_sarif_markdown_and_html_reports() {
+    let Some((env, ns)) = setup("certs-formats").await else {
+        return;
+    };
+    let ca = root("formats-root", -400, 3650);
+    let leaf = ca.leaf(&["old.formats.example"], -400, -2);
+    ns.apply(tls_secret(
+        "old-tls",
+        &leaf.cert,
+        &leaf.key,
+        Some(&ca.pem.cert),
+    ))
+    .await
+    .unwrap();
+    let base = ["-n", ns.name.as_str(), "--no-system-roots"];
+    let junit = certs(&env, &[&base[..], &["-o", "junit"]].concat());
+    assert_eq!(junit.code, 1, "{}", junit.stderr);
+    assert!(
+        junit.stdout.contains("<testsuite name=\"expiry\"")
+            && junit.stdout.contains(&format!(
+                "name=\"expired Secret/{}/old-tls\"><failure type=\"critical\"",
+                ns.name
+            )),
+        "{}",
+        junit.stdout
+    );
+    let sarif = certs(&env, &[&base[..], &["-o", "sarif"]].concat()).json();
+    let problems = testcluster::testing::sarif_problems(&sarif);
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(sarif["runs"][0]["tool"]["driver"]["name"], "kubectl-certs");
+    assert!(
+        sarif["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["ruleId"] == "expired")
+    );
+    let md = certs(&env, &[&base[..], &["-o", "markdown"]].concat());
+    assert!(
+        md.stdout.contains("| critical | `expired` |"),
+        "{}",
+        md.stdout
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("certs.html");
+    let r = certs(
+        &env,
+        &[&base[..], &["--html", html.to_str().unwrap(), "-o", "json"]].concat(),
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let Some(dom) = testcluster::testing::chromium_dom(&html) else {
+        return;
+    };
+    assert!(dom.contains("<td><code>expired</code></td>"), "{dom}");
+    assert!(dom.contains("id=\"certificates\""), "{dom}");
+    assert!(dom.contains("old.formats.example"), "{dom}");
+    let catalogue = certs(&env, &["checks", "-o", "junit"]);
+    assert_eq!(catalogue.code, 2, "{}", catalogue.stderr);
+    ns.delete().await;
+}
+
 #[tokio::test]
 async fn a_namespace_that_does_not_exist_is_a_usage_error() {
     let Some(env) = env().await else { return };

@@ -964,15 +964,12 @@ fn free_port() -> u16 {
 }
 
 async fn prometheus() -> Option<Prometheus> {
-    if std::process::Command::new("prometheus")
+    let found = std::process::Command::new("prometheus")
         .arg("--version")
         .output()
-        .is_err()
+        .is_ok();
+    if !testcluster::testing::require_tool(found, "prometheus", "scripts/test.sh (Debian package)")
     {
-        assert!(
-            std::env::var("CI").is_err(),
-            "CI installs prometheus (scripts/test.sh)"
-        );
         return None;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -1102,11 +1099,11 @@ async fn http_and_prometheus_probes() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_load_phase_runs_through_the_method_and_joins_the_verdict() {
     let Some(env) = env().await else { return };
-    if !bin().with_file_name("kubectl-load").exists() {
-        assert!(
-            std::env::var("CI").is_err(),
-            "cargo test --workspace builds kubectl-load"
-        );
+    if !testcluster::testing::require_tool(
+        bin().with_file_name("kubectl-load").exists(),
+        "kubectl-load beside kubectl-chaos",
+        "cargo test --workspace",
+    ) {
         return;
     }
     let ns = env.namespace("chaos-load").await;

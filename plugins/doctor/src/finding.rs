@@ -1,23 +1,8 @@
-//! What a check reports: a finding with a stable check id, a severity, the object, the
-//! evidence and a remediation hint. This is the `items` schema of `-o json`.
-
-use serde::{Deserialize, Serialize};
+//! What a check reports: the suite's [`shared::finding::Finding`] (a stable check id, the
+//! section, a severity, the object, the evidence and a remediation hint), with no fields of
+//! doctor's own. This is the `items` schema of `-o json`.
 
 pub use shared::finding::{ObjectRef, Severity};
 
 /// One problem found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Finding {
-    /// The stable check id, e.g. `pod-crashloop`.
-    pub check: String,
-    /// The section the check belongs to (`nodes`, `pods`, `workloads`...).
-    pub category: String,
-    /// Severity.
-    pub severity: Severity,
-    /// The object.
-    pub object: ObjectRef,
-    /// What is wrong, with the evidence.
-    pub message: String,
-    /// What to do about it.
-    pub hint: String,
-}
+pub type Finding = shared::finding::Finding;

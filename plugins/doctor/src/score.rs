@@ -291,8 +291,10 @@ mod tests {
             category: "pods".into(),
             severity: sev,
             object: ObjectRef::namespaced("Pod", Some("a"), name),
+            location: None,
             message: String::new(),
             hint: String::new(),
+            extra: Default::default(),
         };
         let findings = vec![
             f("p1", Severity::Critical),

@@ -354,18 +354,6 @@ fn closed_stdout_pipe_exits_zero() {
 }
 
 #[test]
-fn completions_in_the_repository_are_current() {
-    use clap::CommandFactory;
-    let dir = testcluster::repo_root().join("completions");
-    let stale =
-        shared::complete::stale_files(&doctor::Cli::command(), "doctor", &dir).expect("generate");
-    assert!(
-        stale.is_empty(),
-        "stale in completions/: {stale:?}; run `cargo xtask completions`"
-    );
-}
-
-#[test]
 fn completion_entry_point_needs_no_cluster() {
     let r = doctor(&["__complete", "heal", "--max"]);
     assert_eq!(r.code, 0);

@@ -871,10 +871,11 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
             finish(&report, format, html, &ctx)
         }
         Command::Runner { run } => {
-            let cluster = Cluster::connect(&cli.kube).await?;
-            let namespace = cluster.one_namespace("a load run")?;
+            // Checked before connecting: outside a runner pod this is a usage error.
             let index = runner::index_from_env()
                 .map_err(|e| Error::usage(e, "runner mode is for the Job's pods"))?;
+            let cluster = Cluster::connect(&cli.kube).await?;
+            let namespace = cluster.one_namespace("a load run")?;
             runner::run(&cluster, run, &namespace, index).await?;
             Ok(Outcome::Clean)
         }

@@ -216,7 +216,7 @@ async fn runners_are_merged_and_judged_together() {
         report["thresholds"]
     );
     let p50 = report["summary"]["latency"]["p50"].as_f64().unwrap();
-    assert!((4.5..30.0).contains(&p50), "p50 {p50} for a 5 ms target");
+    assert!(p50 >= 4.5, "p50 {p50} below the 5 ms the target takes");
     let run = report["metadata"]["run"].as_str().unwrap().to_string();
 
     // Everything of the run is labelled and owned by the Job (which has a TTL).

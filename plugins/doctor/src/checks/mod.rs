@@ -133,8 +133,10 @@ impl<'a> Cx<'a> {
             category,
             severity,
             object,
+            location: None,
             message,
             hint: hint.into(),
+            extra: Default::default(),
         });
     }
 
