@@ -1,6 +1,7 @@
 //! The common library behind every sre-toolkit kubectl plugin.
 //!
 //! It owns what must behave the same in every `kubectl-<name>` binary and is written once:
+//! the audit record of every mutation ([`audit`]), pure Kubernetes rules ([`rules`]),
 //! kubectl-compatible flags ([`cli`]), the one client constructor ([`cluster`]), output
 //! formats and the versioned list envelope ([`output`]), colour and progress ([`term`]),
 //! shell completion ([`complete`]), the findings vocabulary ([`finding`]) and their renderers
@@ -33,6 +34,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod audit;
 pub mod cli;
 pub mod cluster;
 pub mod complete;
@@ -43,6 +45,7 @@ pub mod finding;
 pub mod output;
 pub mod percent;
 pub mod report;
+pub mod rules;
 pub mod run;
 pub mod sanitize;
 pub mod selector;

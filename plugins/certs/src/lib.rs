@@ -530,6 +530,13 @@ pub fn write_report(
     match format {
         Format::Table | Format::Wide => {
             report::render_table(w, report, format == Format::Wide, no_headers, ctx.stdout)?;
+            // Status, not data: on stderr, as every plugin does.
+            if report.list.items.is_empty() {
+                ctx.note("No certificates found.");
+            }
+            if report.findings.is_empty() {
+                ctx.note("No findings.");
+            }
         }
         Format::Json => shared::output::write_json(w, report)?,
         Format::Yaml => shared::output::write_yaml(w, report)?,

@@ -101,9 +101,7 @@ pub fn render_table(
 ) -> std::io::Result<()> {
     let entries = &report.list.items;
     let all_namespaces = report.list.metadata.namespace == "*";
-    if entries.is_empty() {
-        writeln!(w, "No certificates found.")?;
-    } else {
+    if !entries.is_empty() {
         let mut headers = vec![];
         if all_namespaces {
             headers.push("NAMESPACE");
@@ -147,7 +145,6 @@ pub fn render_table(
         write!(w, "{}", table(&headers, &rows, no_headers))?;
     }
     if report.findings.is_empty() {
-        writeln!(w, "\nNo findings.")?;
         return Ok(());
     }
     writeln!(w)?;

@@ -115,7 +115,18 @@ fn executor<'a>(
     recovery: Duration,
 ) -> Executor<'a> {
     Executor {
-        injector: Injector::new(cluster, run, s.image.clone(), safety(s), s.dry_run, seed(s)),
+        injector: {
+            let warn_ctx = ctx.clone();
+            Injector::new(
+                cluster,
+                run,
+                s.image.clone(),
+                safety(s),
+                s.dry_run,
+                seed(s),
+                move |m| warn_ctx.warn(m),
+            )
+        },
         interrupt: ctx.interrupt(),
         probes,
         recovery,
@@ -344,6 +355,7 @@ async fn cleanup(cli: &Cli, args: &cli::CleanupArgs, ctx: &Context) -> Result<Ou
         } else if s.dry_run {
             "would roll back".to_string()
         } else {
+            let warn_ctx = ctx.clone();
             let injector = Injector::new(
                 &cluster,
                 left.run.clone(),
@@ -351,6 +363,7 @@ async fn cleanup(cli: &Cli, args: &cli::CleanupArgs, ctx: &Context) -> Result<Ou
                 safety(s),
                 false,
                 0,
+                move |m| warn_ctx.warn(m),
             );
             let errors = injector
                 .rollback("cleanup", std::slice::from_ref(&left.rollback))

@@ -15,10 +15,11 @@ use crate::checks::{IGNORE_ANNOTATION, controller, selector_matches};
 use crate::finding::ObjectRef;
 use crate::snapshot::Snapshot;
 use k8s_openapi::api::apps::v1::{Deployment, StatefulSet};
-use k8s_openapi::api::core::v1::{Event, Pod};
+use k8s_openapi::api::core::v1::Pod;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
-use kube::api::{Api, DeleteParams, Patch, PatchParams, PostParams};
+use kube::api::{Api, DeleteParams, Patch, PatchParams};
 use serde::Serialize;
+use shared::audit::{Entry, EventSpec, Recorder};
 use shared::cluster::Cluster;
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -305,29 +306,45 @@ fn find<'a, K: kube::Resource>(items: Option<&'a [K]>, ns: &str, name: &str) -> 
     })
 }
 
-async fn record(cluster: &Cluster, a: &Action, uid: Option<String>) {
-    let ns = a.object.namespace.clone().unwrap_or_default();
-    let now = jiff::Timestamp::now();
+/// Records an applied (or failed) action: an Event on the object and the audit line.
+async fn record(recorder: &Recorder<'_>, a: &Action, uid: Option<String>) {
     let ok = a.status == Status::Applied;
-    let event: Event = match serde_json::from_value(serde_json::json!({
-        "metadata": {"generateName": format!("{}.", a.object.name), "namespace": ns},
-        "involvedObject": {"kind": a.object.kind, "namespace": ns, "name": a.object.name, "uid": uid},
-        "type": if ok { "Normal" } else { "Warning" },
-        "reason": if ok { "SreToolkitHeal" } else { "SreToolkitHealFailed" },
-        "message": format!("{}: {}{}", a.command, a.reason, a.detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default()),
-        "source": {"component": "kubectl-doctor-heal"},
-        "firstTimestamp": now.to_string(), "lastTimestamp": now.to_string(), "count": 1,
-    })) {
-        Ok(e) => e,
-        Err(_) => return,
+    let status = serde_json::to_value(&a.status)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default();
+    let action = serde_json::to_value(a.action)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default();
+    let entry = Entry {
+        action: &action,
+        object: &a.object,
+        uid: uid.as_deref(),
+        status: &status,
+        detail: a.detail.as_deref().unwrap_or(&a.reason),
+        extra: serde_json::json!({"reason": a.reason, "command": a.command}),
     };
-    let events: Api<Event> = Api::namespaced(cluster.client.clone(), &ns);
-    if let Err(e) = events.create(&PostParams::default(), &event).await {
-        tracing::warn!(
-            "could not record an Event for {}: {e}",
-            a.object.kind_name()
-        );
-    }
+    let event = EventSpec {
+        reason: if ok {
+            "SreToolkitHeal"
+        } else {
+            "SreToolkitHealFailed"
+        }
+        .into(),
+        kind: if ok { "Normal" } else { "Warning" },
+        message: format!(
+            "{}: {}{}",
+            a.command,
+            a.reason,
+            a.detail
+                .as_ref()
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default()
+        ),
+        labels: Default::default(),
+    };
+    recorder.record(&entry, Some(event)).await;
 }
 
 /// What `kubectl rollout restart` does: stamp the pod template with the restart time.
@@ -348,12 +365,12 @@ where
 }
 
 /// Carries out the planned actions, in order; returns the plan with statuses updated and
-/// writes one JSON line per action to `log`.
+/// records each (an Event and an audit line) through `recorder`.
 pub async fn apply(
     cluster: &Cluster,
     snap: &Snapshot,
     mut actions: Vec<Action>,
-    log: &mut dyn std::io::Write,
+    recorder: &Recorder<'_>,
     interrupt: &shared::run::Interrupt,
 ) -> Vec<Action> {
     for a in actions.iter_mut().filter(|a| a.status == Status::Planned) {
@@ -399,10 +416,7 @@ pub async fn apply(
                 });
             }
         }
-        record(cluster, a, uid).await;
-        let line = serde_json::json!({"ts": jiff::Timestamp::now().to_string(), "plugin": "kubectl-doctor", "event": "heal",
-            "action": a.action, "object": a.object, "status": a.status, "reason": a.reason, "detail": a.detail});
-        let _ = writeln!(log, "{line}");
+        record(recorder, a, uid).await;
     }
     actions
 }

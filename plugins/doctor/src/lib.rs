@@ -359,8 +359,15 @@ async fn run_heal(
         .filter(|a| a.status == heal::Status::Planned)
         .count();
     if apply {
-        let mut log = std::io::stderr().lock();
-        actions = heal::apply(&cluster, &snap, actions, &mut log, &interrupt).await;
+        let warn_ctx = ctx.clone();
+        let recorder = shared::audit::Recorder::new(
+            &cluster,
+            "kubectl-doctor",
+            None,
+            std::io::stderr(),
+            move |m| warn_ctx.warn(m),
+        );
+        actions = heal::apply(&cluster, &snap, actions, &recorder, &interrupt).await;
     }
     let failed = actions.iter().any(|a| a.status == heal::Status::Failed);
     let nothing = actions.is_empty();

@@ -1377,8 +1377,14 @@ async fn heal_stops_between_actions_when_signalled() {
     // The signal arrived before the first action: nothing is applied, all is reported.
     let interrupt = shared::run::Interrupt::default();
     interrupt.fire_for_test(15);
-    let mut log = Vec::new();
-    let done = doctor::heal::apply(&cluster, &snap, plan, &mut log, &interrupt).await;
+    let recorder = shared::audit::Recorder::new(
+        &cluster,
+        "kubectl-doctor",
+        None,
+        std::io::sink(),
+        |_: &str| {},
+    );
+    let done = doctor::heal::apply(&cluster, &snap, plan, &recorder, &interrupt).await;
     assert!(
         done.iter()
             .all(|a| a.status != doctor::heal::Status::Applied),
@@ -1759,7 +1765,12 @@ async fn heal_dry_run_changes_nothing_and_apply_does_exactly_the_plan() {
     );
     assert!(
         log.iter()
-            .all(|l| l["event"] == "heal" && l["status"] == "applied")
+            .all(|l| l["plugin"] == "kubectl-doctor" && l["status"] == "applied"),
+        "{log:?}"
+    );
+    assert!(
+        log.iter()
+            .any(|l| l["action"] == "rollout-restart" && l["object"]["name"] == "crashy")
     );
     let after = resource_versions(&client, &n).await;
     assert_ne!(

@@ -7,6 +7,7 @@ use crate::spec::{Model, RunSpec};
 use crate::threshold::Verdict;
 use serde::{Deserialize, Serialize};
 use shared::output::table;
+use shared::report::escape::markup;
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -406,13 +407,6 @@ pub fn render_markdown(w: &mut dyn Write, r: &Report) -> std::io::Result<()> {
     Ok(())
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// A self-contained HTML page: the summary and two plots drawn as SVG by an inline script
 /// from the embedded timeline (no network, no external assets).
 pub fn render_html(r: &Report) -> String {
@@ -423,8 +417,8 @@ pub fn render_html(r: &Report) -> String {
     for row in facts(r) {
         facts_html.push_str(&format!(
             "<tr><th>{}</th><td>{}</td></tr>",
-            escape(&row[0]),
-            escape(&row[1])
+            markup(&row[0]),
+            markup(&row[1])
         ));
     }
     let mut pct = String::new();
@@ -434,7 +428,7 @@ pub fn render_html(r: &Report) -> String {
     ] {
         pct.push_str("<tr>");
         for c in row {
-            pct.push_str(&format!("<td>{}</td>", escape(&c)));
+            pct.push_str(&format!("<td>{}</td>", markup(&c)));
         }
         pct.push_str("</tr>");
     }
@@ -443,8 +437,8 @@ pub fn render_html(r: &Report) -> String {
         th.push_str(&format!(
             "<tr class=\"{}\"><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
             if v.passed { "pass" } else { "fail" },
-            escape(&v.threshold),
-            escape(&v.actual),
+            markup(&v.threshold),
+            markup(&v.actual),
             if v.passed { "pass" } else { "FAIL" }
         ));
     }
@@ -487,6 +481,6 @@ plot('latency', [{{key: 'p50', color: '#2a7'}}, {{key: 'p99', color: '#c33'}}]);
 plot('throughput', [{{key: 'requests', color: '#36c'}}, {{key: 'errors', color: '#c33'}}]);
 </script></body></html>
 "#,
-        run = escape(&r.metadata.run),
+        run = markup(&r.metadata.run),
     )
 }

@@ -157,17 +157,6 @@ mod tests {
 
     #[test]
     fn everything_is_escaped_and_nothing_is_fetched() {
-        let (findings, facts, unchecked) =
-            (fixture::findings(), fixture::facts(), fixture::unchecked());
-        let run = Run {
-            plugin: "doctor",
-            checks: fixture::CHECKS,
-            selected: &[],
-            findings: &findings,
-            facts: &facts,
-            unchecked: &unchecked,
-            properties: serde_json::Value::Null,
-        };
         let page = Page {
             headline: Some(Headline {
                 badge: "E".into(),
@@ -182,7 +171,7 @@ mod tests {
                 rows: vec![vec!["a<b".into()]],
             }],
         };
-        let html = render(&run, &page);
+        let html = fixture::with_run("doctor", |run| render(run, &page));
         assert!(
             !html.contains("http://") && !html.contains("src=\""),
             "self-contained"

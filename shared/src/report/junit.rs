@@ -98,17 +98,7 @@ mod tests {
     use super::*;
 
     fn xml() -> String {
-        let (findings, facts, unchecked) =
-            (fixture::findings(), fixture::facts(), fixture::unchecked());
-        render(&Run {
-            plugin: "doctor",
-            checks: fixture::CHECKS,
-            selected: &[],
-            findings: &findings,
-            facts: &facts,
-            unchecked: &unchecked,
-            properties: serde_json::Value::Null,
-        })
+        fixture::with_run("doctor", render)
     }
 
     #[test]

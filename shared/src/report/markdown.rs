@@ -59,17 +59,7 @@ mod tests {
 
     #[test]
     fn one_row_per_finding_with_cells_escaped() {
-        let (findings, facts, unchecked) =
-            (fixture::findings(), fixture::facts(), fixture::unchecked());
-        let md = render(&Run {
-            plugin: "certs",
-            checks: fixture::CHECKS,
-            selected: &[],
-            findings: &findings,
-            facts: &facts,
-            unchecked: &unchecked,
-            properties: serde_json::Value::Null,
-        });
+        let md = fixture::with_run("certs", render);
         assert!(
             md.starts_with("### kubectl certs: 1 critical, 1 warning, 1 info"),
             "{md}"

@@ -186,4 +186,18 @@ pub(crate) mod fixture {
             missing: vec!["pods".into(), "events".into()],
         }]
     }
+
+    /// Calls `render` with the fixture's run of `plugin`.
+    pub fn with_run<T>(plugin: &str, render: impl FnOnce(&Run<'_>) -> T) -> T {
+        let (findings, facts, unchecked) = (findings(), facts(), unchecked());
+        render(&Run {
+            plugin,
+            checks: CHECKS,
+            selected: &[],
+            findings: &findings,
+            facts: &facts,
+            unchecked: &unchecked,
+            properties: serde_json::json!({"score": 80}),
+        })
+    }
 }

@@ -135,17 +135,8 @@ mod tests {
 
     #[test]
     fn results_carry_locations_and_stable_fingerprints() {
-        let (findings, facts, unchecked) =
-            (fixture::findings(), fixture::facts(), fixture::unchecked());
-        let doc = render(&Run {
-            plugin: "doctor",
-            checks: fixture::CHECKS,
-            selected: &[],
-            findings: &findings,
-            facts: &facts,
-            unchecked: &unchecked,
-            properties: serde_json::json!({"score": 80}),
-        });
+        let doc = fixture::with_run("doctor", render);
+        let findings = fixture::findings();
         let results = doc["runs"][0]["results"].as_array().expect("results");
         assert_eq!(results.len(), 3);
         let loc = |i: usize| &results[i]["locations"][0]["physicalLocation"];
