@@ -1,7 +1,8 @@
 //! The common library behind every sre-toolkit kubectl plugin.
 //!
 //! It owns what must behave the same in every `kubectl-<name>` binary and is written once:
-//! the audit record of every mutation ([`audit`]), pure Kubernetes rules ([`rules`]),
+//! the audit record of every mutation ([`audit`]), pure Kubernetes rules ([`rules`]), a Prometheus and
+//! Alertmanager client ([`prometheus`]),
 //! kubectl-compatible flags ([`cli`]), the one client constructor ([`cluster`]), output
 //! formats and the versioned list envelope ([`output`]), colour and progress ([`term`]),
 //! shell completion ([`complete`]), the findings vocabulary ([`finding`]) and their renderers
@@ -44,6 +45,7 @@ pub mod exit;
 pub mod finding;
 pub mod output;
 pub mod percent;
+pub mod prometheus;
 pub mod report;
 pub mod rules;
 pub mod run;

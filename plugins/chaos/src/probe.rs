@@ -1,20 +1,20 @@
 //! Steady-state probes: an HTTP endpoint answering with the expected status within a latency
 //! bound; a Deployment with at least N ready replicas; a Prometheus query whose value stays
-//! within bounds (instant query over the HTTP API).
+//! within bounds (instant query over the HTTP API). HTTP and Prometheus probes go through the
+//! suite's client ([`shared::prometheus`]): `http(s)://` URLs, or `svc/NAME:PORT` through the
+//! API server's service proxy.
 
-use bytes::Bytes;
-use http_body_util::{BodyExt, Empty};
 use k8s_openapi::api::apps::v1::Deployment;
 use kube::api::Api;
 use serde::{Deserialize, Serialize};
 use shared::cluster::Cluster;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// An HTTP probe.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct HttpProbe {
-    /// http:// URL.
+    /// `http(s)://` URL, or `svc/NAME:PORT[/path]` (through the API server).
     pub url: String,
     /// Expected status (default 200).
     #[serde(default = "ok")]
@@ -45,7 +45,7 @@ pub struct DeploymentProbe {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct PrometheusProbe {
-    /// Prometheus base URL (http://host:9090).
+    /// Prometheus base URL (`http(s)://host:9090`, or `svc/NAME:PORT` through the API server).
     pub url: String,
     /// PromQL; the first sample's value is compared.
     pub query: String,
@@ -87,22 +87,32 @@ impl Probe {
             ));
         }
         if let Some(h) = &self.http {
-            if !h.url.starts_with("http://") {
-                return Err(format!("probe {:?}: only http:// URLs", self.name));
-            }
+            shared::prometheus::Endpoint::parse(&h.url, "default").map_err(|e| {
+                format!(
+                    "probe {:?}: {}",
+                    self.name,
+                    shared::error::one_line(&e.into())
+                )
+            })?;
             if let Some(l) = &h.max_latency {
                 shared::duration::parse(l)
                     .map_err(|e| format!("probe {:?}: maxLatency: {e}", self.name))?;
             }
         }
-        if let Some(p) = &self.prometheus
-            && p.max.is_none()
-            && p.min.is_none()
-        {
-            return Err(format!(
-                "probe {:?}: prometheus needs max or min",
-                self.name
-            ));
+        if let Some(p) = &self.prometheus {
+            shared::prometheus::Endpoint::parse(&p.url, "default").map_err(|e| {
+                format!(
+                    "probe {:?}: {}",
+                    self.name,
+                    shared::error::one_line(&e.into())
+                )
+            })?;
+            if p.max.is_none() && p.min.is_none() {
+                return Err(format!(
+                    "probe {:?}: prometheus needs max or min",
+                    self.name
+                ));
+            }
         }
         Ok(())
     }
@@ -119,64 +129,61 @@ pub struct Outcome {
     pub detail: String,
 }
 
-async fn get(url: &str, timeout: Duration) -> Result<(u16, String, Duration), String> {
-    let uri: http::Uri = url.parse().map_err(|e| format!("{url:?}: {e}"))?;
-    let client: hyper_util::client::legacy::Client<_, Empty<Bytes>> =
-        hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
-            .build_http();
-    let t0 = Instant::now();
-    let resp = tokio::time::timeout(timeout, client.get(uri))
-        .await
-        .map_err(|_| format!("no answer within {}", shared::duration::human(timeout)))?
-        .map_err(|e| format!("{e}"))?;
-    let status = resp.status().as_u16();
-    let body = tokio::time::timeout(timeout, resp.into_body().collect())
-        .await
-        .map_err(|_| "body timed out".to_string())?
-        .map_err(|e| e.to_string())?
-        .to_bytes();
-    Ok((
-        status,
-        String::from_utf8_lossy(&body).into_owned(),
-        t0.elapsed(),
-    ))
+/// A client for a probe's URL (`http(s)://…`, or `svc/NAME:PORT` through the API server).
+fn client(
+    cluster: &Cluster,
+    namespace: &str,
+    url: &str,
+) -> Result<shared::prometheus::Client, String> {
+    let endpoint = shared::prometheus::Endpoint::parse(url, namespace)
+        .map_err(|e| shared::error::one_line(&e.into()))?;
+    let options = shared::prometheus::Options {
+        timeout: Some(Duration::from_secs(5)),
+        ..Default::default()
+    };
+    shared::prometheus::Client::new(endpoint, options, Some(cluster.client.clone()))
+        .map_err(|e| shared::error::one_line(&e.into()))
 }
 
-fn encode(q: &str) -> String {
-    q.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+/// GETs `path` below `url`.
+async fn get(
+    cluster: &Cluster,
+    namespace: &str,
+    url: &str,
+    path: &str,
+) -> Result<shared::prometheus::Answer, String> {
+    client(cluster, namespace, url)?
+        .get(path)
+        .await
+        .map_err(|e| shared::error::one_line(&e.into()))
 }
 
-/// The value of an instant-query answer (`data.result[0].value[1]`).
-pub fn prometheus_value(body: &str) -> Result<f64, String> {
-    let v: serde_json::Value =
-        serde_json::from_str(body).map_err(|e| format!("not a Prometheus answer: {e}"))?;
-    if v["status"] != "success" {
-        return Err(format!(
-            "query failed: {}",
-            v["error"].as_str().unwrap_or("unknown error")
-        ));
-    }
-    let r = &v["data"]["result"];
-    let s = r[0]["value"][1]
-        .as_str()
-        .or_else(|| r[1].as_str())
-        .ok_or("the query returned no sample")?;
-    s.parse()
-        .map_err(|_| format!("sample {s:?} is not a number"))
+/// The first sample of an instant query.
+async fn instant(
+    cluster: &Cluster,
+    namespace: &str,
+    url: &str,
+    query: &str,
+) -> Result<f64, String> {
+    let samples = client(cluster, namespace, url)?
+        .query(query)
+        .await
+        .map_err(|e| shared::error::one_line(&e.into()))?;
+    samples
+        .first()
+        .map(|s| s.value)
+        .ok_or_else(|| "the query returned no sample".into())
 }
 
 /// Runs one probe.
 pub async fn run(cluster: &Cluster, namespace: &str, p: &Probe) -> Outcome {
     let (ok, detail) = match (&p.http, &p.deployment, &p.prometheus) {
-        (Some(h), _, _) => match get(&h.url, Duration::from_secs(5)).await {
-            Ok((status, _, took)) => {
+        (Some(h), _, _) => match get(cluster, namespace, &h.url, "").await {
+            Ok(shared::prometheus::Answer {
+                status,
+                elapsed: took,
+                ..
+            }) => {
                 let max = h
                     .max_latency
                     .as_deref()
@@ -208,23 +215,13 @@ pub async fn run(cluster: &Cluster, namespace: &str, p: &Probe) -> Outcome {
                 Err(e) => (false, format!("deployment {ns}/{}: {e}", d.name)),
             }
         }
-        (_, _, Some(q)) => {
-            let url = format!(
-                "{}/api/v1/query?query={}",
-                q.url.trim_end_matches('/'),
-                encode(&q.query)
-            );
-            match get(&url, Duration::from_secs(5))
-                .await
-                .and_then(|(_, body, _)| prometheus_value(&body))
-            {
-                Ok(v) => {
-                    let within = q.max.is_none_or(|m| v <= m) && q.min.is_none_or(|m| v >= m);
-                    (within, format!("{} = {v}", q.query))
-                }
-                Err(e) => (false, e),
+        (_, _, Some(q)) => match instant(cluster, namespace, &q.url, &q.query).await {
+            Ok(v) => {
+                let within = q.max.is_none_or(|m| v <= m) && q.min.is_none_or(|m| v >= m);
+                (within, format!("{} = {v}", q.query))
             }
-        }
+            Err(e) => (false, e),
+        },
         _ => (false, "no probe kind".into()),
     };
     Outcome {
@@ -246,22 +243,6 @@ pub async fn run_all(cluster: &Cluster, namespace: &str, probes: &[Probe]) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn prometheus_answers() {
-        let ok = r#"{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1700000000.1,"0.25"]}]}}"#;
-        assert_eq!(prometheus_value(ok), Ok(0.25));
-        let scalar =
-            r#"{"status":"success","data":{"resultType":"scalar","result":[1700000000.1,"3"]}}"#;
-        assert_eq!(prometheus_value(scalar), Ok(3.0));
-        assert!(prometheus_value(r#"{"status":"success","data":{"result":[]}}"#).is_err());
-        assert!(
-            prometheus_value(r#"{"status":"error","error":"bad query"}"#)
-                .expect_err("error")
-                .contains("bad query")
-        );
-        assert_eq!(encode("rate(x[5m]) > 1"), "rate%28x%5B5m%5D%29%20%3E%201");
-    }
 
     #[test]
     fn probes_need_one_kind() {

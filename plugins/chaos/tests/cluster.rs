@@ -941,73 +941,6 @@ async fn a_dry_run_prints_the_whole_schedule_at_once() {
     ns.delete().await;
 }
 
-/// A real Prometheus (Debian package) on loopback, scraping itself every second.
-struct Prometheus {
-    child: std::process::Child,
-    url: String,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for Prometheus {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-async fn prometheus() -> Option<Prometheus> {
-    let found = std::process::Command::new("prometheus")
-        .arg("--version")
-        .output()
-        .is_ok();
-    if !testcluster::testing::require_tool(found, "prometheus", "scripts/test.sh (Debian package)")
-    {
-        return None;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let port = free_port();
-    let cfg = dir.path().join("prometheus.yml");
-    std::fs::write(&cfg, format!("global: {{scrape_interval: 1s}}\nscrape_configs:\n- job_name: self\n  static_configs: [{{targets: ['127.0.0.1:{port}']}}]\n")).unwrap();
-    let child = std::process::Command::new("prometheus")
-        .arg(format!("--config.file={}", cfg.display()))
-        .arg(format!("--web.listen-address=127.0.0.1:{port}"))
-        .arg(format!(
-            "--storage.tsdb.path={}",
-            dir.path().join("data").display()
-        ))
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let url = format!("http://127.0.0.1:{port}");
-    let p = Prometheus {
-        child,
-        url: url.clone(),
-        _dir: dir,
-    };
-    eventually("prometheus to scrape itself", Duration::from_secs(60), || {
-        let url = url.clone();
-        async move {
-            let body = tokio::task::spawn_blocking(move || {
-                std::process::Command::new("python3").args(["-c", &format!("import urllib.request;print(urllib.request.urlopen('{url}/api/v1/query?query=up').read().decode())")]).output().ok()
-            })
-            .await
-            .ok()??;
-            chaos::probe::prometheus_value(&String::from_utf8_lossy(&body.stdout)).ok().filter(|v| *v == 1.0)
-        }
-    })
-    .await;
-    Some(p)
-}
-
 /// A tiny HTTP server answering 200 to everything.
 async fn http_ok() -> String {
     let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -1035,7 +968,7 @@ async fn http_ok() -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn http_and_prometheus_probes() {
     let Some(env) = env().await else { return };
-    let Some(prom) = prometheus().await else {
+    let Some(prom) = testcluster::prometheus::start("").await else {
         return;
     };
     let ns = env.namespace("chaos-probes").await;

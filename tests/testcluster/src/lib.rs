@@ -9,6 +9,7 @@
 pub mod bins;
 pub mod controlplane;
 pub mod pki;
+pub mod prometheus;
 pub mod seed;
 pub mod testing;
 pub mod tls;
