@@ -2,7 +2,8 @@
 //!
 //! It owns what must behave the same in every `kubectl-<name>` binary and is written once:
 //! the audit record of every mutation ([`audit`]), pure Kubernetes rules ([`rules`]), a Prometheus and
-//! Alertmanager client ([`prometheus`]),
+//! Alertmanager client ([`prometheus`]), who owns a pod ([`owners`]), partial
+//! results under partial permissions ([`partial`]),
 //! kubectl-compatible flags ([`cli`]), the one client constructor ([`cluster`]), output
 //! formats and the versioned list envelope ([`output`]), colour and progress ([`term`]),
 //! shell completion ([`complete`]), the findings vocabulary ([`finding`]) and their renderers
@@ -44,6 +45,8 @@ pub mod error;
 pub mod exit;
 pub mod finding;
 pub mod output;
+pub mod owners;
+pub mod partial;
 pub mod percent;
 pub mod prometheus;
 pub mod report;

@@ -168,35 +168,13 @@ pub struct Collector<'a> {
     pub cluster: &'a Cluster,
     /// What to read.
     pub plan: &'a Plan,
-    /// Warning sink (counted by the caller).
-    pub warn: &'a (dyn Fn(&str) + Sync),
+    /// What could not be read (each with one warning).
+    pub partial: &'a shared::partial::Partial<'a>,
 }
 
 impl Collector<'_> {
     fn wants(&self, s: Source) -> bool {
         self.plan.sources.contains(&s)
-    }
-
-    /// Turns forbidden/not-served into a warning and `None`.
-    fn tolerate<T>(
-        &self,
-        what: &str,
-        r: Result<T, Error>,
-        quiet_404: bool,
-    ) -> Result<Option<T>, Error> {
-        match r {
-            Ok(v) => Ok(Some(v)),
-            Err(e) => match e.skip_reason() {
-                Some("not served by this cluster") if quiet_404 => Ok(None),
-                Some(reason) => {
-                    (self.warn)(&format!(
-                        "skipping {what}: {reason}; its certificates are not checked"
-                    ));
-                    Ok(None)
-                }
-                None => Err(e),
-            },
-        }
     }
 
     async fn list_map<K, U>(
@@ -214,7 +192,7 @@ impl Collector<'_> {
             return Ok(None);
         }
         let r = self.cluster.list_map(&api, &lp, resource, keep).await;
-        self.tolerate(resource, r, false)
+        self.partial.tolerate(resource, api.namespace(), r, false)
     }
 
     async fn list_dynamic(
@@ -237,7 +215,8 @@ impl Collector<'_> {
             .list_map(&api, &ListParams::default(), &resource, Some)
             .await;
         // A missing CRD is not a warning: the feature is just not installed.
-        self.tolerate(&resource, r, true)
+        self.partial
+            .tolerate(&resource, self.cluster.scope.namespace(), r, true)
     }
 
     /// Reads every wanted source.

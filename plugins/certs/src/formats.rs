@@ -27,7 +27,7 @@ fn unchecked(report: &Report) -> Vec<Unchecked> {
     vec![Unchecked {
         section: "sources".into(),
         status: "partial".into(),
-        missing: skipped.clone(),
+        missing: skipped.iter().map(|s| s.resource.clone()).collect(),
     }]
 }
 

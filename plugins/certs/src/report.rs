@@ -51,8 +51,8 @@ pub struct Metadata {
     pub sources: Vec<String>,
     /// Endpoints probed.
     pub endpoints: usize,
-    /// Sources skipped, with why.
-    pub skipped: Vec<String>,
+    /// Sources skipped, with why (the suite's one schema).
+    pub skipped: Vec<shared::partial::Skipped>,
     /// Counts.
     pub summary: Summary,
 }

@@ -1258,7 +1258,8 @@ async fn partial_permissions_give_partial_results() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stderr.contains("skipping secrets: forbidden"),
+        r.stderr
+            .contains("skipping secrets in namespace \"team-a\": forbidden"),
         "{}",
         r.stderr
     );

@@ -120,21 +120,18 @@ pub fn plan(snap: &Snapshot, s: &Settings) -> Vec<Action> {
                 continue;
             }
             let ns = p.metadata.namespace.clone().unwrap_or_default();
-            let owner = match controller(&p.metadata) {
-                Some(("ReplicaSet", rs, _)) => snap
-                    .replicasets
+            // Only Deployments (through their ReplicaSet) and StatefulSets are restarted.
+            let owner = shared::owners::workload(&p.metadata, |rs| {
+                snap.replicasets
                     .iter()
                     .flatten()
                     .find(|r| {
                         r.metadata.namespace.as_deref() == Some(&ns)
                             && r.metadata.name.as_deref() == Some(rs)
                     })
-                    .and_then(|r| controller(&r.metadata))
-                    .filter(|(k, _, _)| *k == "Deployment")
-                    .map(|(_, n, _)| ("Deployment", n.to_string())),
-                Some(("StatefulSet", n, _)) => Some(("StatefulSet", n.to_string())),
-                _ => None,
-            };
+                    .map(|r| &r.metadata)
+            })
+            .filter(|(kind, _)| kind == "Deployment" || kind == "StatefulSet");
             if let Some((kind, name)) = owner {
                 let e = restarting
                     .entry((kind.to_string(), ns, name))

@@ -21,20 +21,12 @@ use k8s_openapi::api::policy::v1::PodDisruptionBudget;
 use k8s_openapi::api::storage::v1::StorageClass;
 use k8s_openapi::kube_aggregator::pkg::apis::apiregistration::v1::APIService;
 use kube::api::{Api, ListParams};
-use serde::Serialize;
 use shared::cluster::Cluster;
 use shared::error::Error;
 use std::collections::{BTreeSet, HashSet};
-use std::sync::Mutex;
 
-/// A kind that could not be listed, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Skipped {
-    /// The resource, e.g. `nodes`.
-    pub resource: String,
-    /// Why: `forbidden`, `not found on this cluster`...
-    pub reason: String,
-}
+/// A kind that could not be listed, and why (the suite's one schema).
+pub use shared::partial::Skipped;
 
 /// A `/readyz` or `/livez` check line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,28 +109,12 @@ pub type Warn<'a> = &'a (dyn Fn(&str) + Sync);
 struct Collector<'a> {
     cluster: &'a Cluster,
     kinds: &'a BTreeSet<Kind>,
-    skipped: Mutex<Vec<Skipped>>,
-    warn: Warn<'a>,
+    partial: shared::partial::Partial<'a>,
 }
 
 impl Collector<'_> {
     fn wants(&self, k: Kind) -> bool {
         self.kinds.contains(&k)
-    }
-
-    fn skip(&self, resource: &str, namespace: Option<&str>, reason: String) {
-        let where_ = namespace
-            .map(|n| format!(" in namespace {n:?}"))
-            .unwrap_or_default();
-        (self.warn)(&format!(
-            "skipping {resource}{where_}: {reason}; checks that need it report nothing"
-        ));
-        if let Ok(mut s) = self.skipped.lock() {
-            s.push(Skipped {
-                resource: resource.to_string(),
-                reason,
-            });
-        }
     }
 
     async fn list<K>(
@@ -157,16 +133,9 @@ impl Collector<'_> {
         if !self.wants(kind) {
             return Ok(None);
         }
-        match self.cluster.list_all(&api, &lp, resource).await {
-            Ok(items) => Ok(Some(items)),
-            Err(e) => match e.skip_reason().map(str::to_string) {
-                Some(reason) => {
-                    self.skip(resource, api.namespace(), reason);
-                    Ok(None)
-                }
-                None => Err(e),
-            },
-        }
+        let listed = self.cluster.list_all(&api, &lp, resource).await;
+        self.partial
+            .tolerate(resource, api.namespace(), listed, false)
     }
 
     fn scoped<K>(&self) -> Api<K>
@@ -205,12 +174,14 @@ impl Collector<'_> {
             return Ok(None);
         }
         let ns = self.cluster.scope.namespace();
-        match self
+        let listed = self
             .cluster
             .list_metadata_all(&api, &ListParams::default(), resource, ns)
-            .await
-        {
-            Ok(items) => Ok(Some(
+            .await;
+        Ok(self
+            .partial
+            .tolerate(resource, ns, listed, false)?
+            .map(|items| {
                 items
                     .into_iter()
                     .map(|m| {
@@ -219,16 +190,8 @@ impl Collector<'_> {
                             m.metadata.name.unwrap_or_default(),
                         )
                     })
-                    .collect(),
-            )),
-            Err(e) => match e.skip_reason().map(str::to_string) {
-                Some(reason) => {
-                    self.skip(resource, ns, reason);
-                    Ok(None)
-                }
-                None => Err(e),
-            },
-        }
+                    .collect()
+            }))
     }
 
     async fn health(&self) -> Result<Option<Vec<HealthLine>>, Error> {
@@ -246,13 +209,9 @@ impl Collector<'_> {
                 Err(kube::Error::Api(s)) if s.code >= 500 => s.message.clone(),
                 Err(source) => {
                     let e = self.cluster.api_error("get", &format!("/{endpoint}"), None)(source);
-                    return match e.skip_reason().map(str::to_string) {
-                        Some(reason) => {
-                            self.skip(&format!("/{endpoint}"), None, reason);
-                            Ok(None)
-                        }
-                        None => Err(e),
-                    };
+                    return self
+                        .partial
+                        .tolerate(&format!("/{endpoint}"), None, Err(e), false);
                 }
             };
             lines.extend(parse_health(endpoint, &body));
@@ -290,8 +249,7 @@ pub async fn collect(
     let c = Collector {
         cluster,
         kinds,
-        skipped: Mutex::default(),
-        warn,
+        partial: shared::partial::Partial::new(warn, "checks that need it report nothing"),
     };
     let mut pod_lp = c.labelled();
     if let Some(f) = &cluster.field_selector {
@@ -459,7 +417,7 @@ pub async fn collect(
     let (hpas, pdbs, events, namespaces, apiservices, validating_webhooks, mutating_webhooks) =
         third?;
     let (configmaps, secrets, health) = fourth?;
-    let skipped = c.skipped.into_inner().unwrap_or_default();
+    let skipped = c.partial.into_skipped();
     Ok(Snapshot {
         now: Timestamp::now(),
         all_namespaces: cluster.scope.namespace().is_none(),

@@ -517,33 +517,12 @@ impl Injector<'_> {
     }
 }
 
-/// The Deployment, StatefulSet or ReplicaSet that owns a pod (Deployment through its ReplicaSet).
+/// The Deployment, StatefulSet or ReplicaSet that owns a pod (Deployment through its
+/// ReplicaSet), for recovery: `(kind, namespace, name)`.
 async fn owner_workload(cluster: &Cluster, p: &Pod) -> Option<(String, String, String)> {
-    let ns = p.metadata.namespace.clone()?;
-    let o = p
-        .metadata
-        .owner_references
-        .as_ref()?
-        .iter()
-        .find(|o| o.controller == Some(true))?;
-    match o.kind.as_str() {
-        "ReplicaSet" => {
-            let rs: Api<k8s_openapi::api::apps::v1::ReplicaSet> =
-                Api::namespaced(cluster.client.clone(), &ns);
-            let r = rs.get(&o.name).await.ok()?;
-            match r
-                .metadata
-                .owner_references
-                .as_ref()
-                .and_then(|v| v.iter().find(|x| x.kind == "Deployment"))
-            {
-                Some(d) => Some(("Deployment".into(), ns, d.name.clone())),
-                None => Some(("ReplicaSet".into(), ns, o.name.clone())),
-            }
-        }
-        "StatefulSet" => Some(("StatefulSet".into(), ns, o.name.clone())),
-        _ => None,
-    }
+    shared::owners::workload_from_api(&cluster.client, &p.metadata)
+        .await
+        .filter(|(kind, _, _)| matches!(kind.as_str(), "Deployment" | "ReplicaSet" | "StatefulSet"))
 }
 
 /// Waits until every workload in `owners` again has all its replicas ready with pods other

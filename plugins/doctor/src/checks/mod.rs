@@ -210,11 +210,4 @@ pub fn selector_matches(
     selector.iter().all(|(k, v)| labels.get(k) == Some(v))
 }
 
-/// The controller owner of an object, if any: (kind, name, uid).
-pub fn controller(meta: &ObjectMeta) -> Option<(&str, &str, &str)> {
-    meta.owner_references
-        .as_ref()?
-        .iter()
-        .find(|o| o.controller == Some(true))
-        .map(|o| (o.kind.as_str(), o.name.as_str(), o.uid.as_str()))
-}
+pub use shared::owners::controller;
