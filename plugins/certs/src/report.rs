@@ -148,33 +148,18 @@ pub fn render_table(
         return Ok(());
     }
     writeln!(w)?;
-    let mut headers = vec!["SEVERITY", "CHECK", "OBJECT", "MESSAGE"];
-    if wide {
-        headers.push("HINT");
-    }
-    let rows: Vec<Vec<String>> = report
-        .findings
-        .iter()
-        .map(|f| {
-            let object = match (&f.object.namespace, &f.extra.key) {
-                (Some(ns), Some(k)) => format!("{ns}/{}[{k}]", f.object.kind_name()),
-                (Some(ns), None) => format!("{ns}/{}", f.object.kind_name()),
-                (None, Some(k)) => format!("{}[{k}]", f.object.kind_name()),
-                (None, None) => f.object.kind_name(),
-            };
-            let mut row = vec![
-                f.severity.styled(styles),
-                f.check.clone(),
-                for_terminal(&object).into_owned(),
-                for_terminal(&f.message).into_owned(),
-            ];
-            if wide {
-                row.push(for_terminal(&f.hint).into_owned());
-            }
-            row
-        })
-        .collect();
-    write!(w, "{}", table(&headers, &rows, no_headers))?;
+    let shown: Vec<&Finding> = report.findings.iter().collect();
+    let opts = shared::report::table::Options {
+        all_namespaces,
+        wide,
+        no_headers,
+        styles,
+    };
+    let t = shared::report::table::findings(&shown, opts, |f| match &f.extra.key {
+        Some(k) => format!("{}[{k}]", f.object.kind_name()),
+        None => f.object.kind_name(),
+    });
+    write!(w, "{t}")?;
     let s = &report.list.metadata.summary;
     writeln!(
         w,

@@ -39,6 +39,28 @@ pub enum ActionKind {
     DeletePod,
 }
 
+impl ActionKind {
+    /// As in JSON and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionKind::RolloutRestart => "rollout-restart",
+            ActionKind::DeletePod => "delete-pod",
+        }
+    }
+}
+
+impl Status {
+    /// As in JSON and tables.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::Planned => "planned",
+            Status::Skipped => "skipped",
+            Status::Applied => "applied",
+            Status::Failed => "failed",
+        }
+    }
+}
+
 /// Where an action stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -306,19 +328,11 @@ fn find<'a, K: kube::Resource>(items: Option<&'a [K]>, ns: &str, name: &str) -> 
 /// Records an applied (or failed) action: an Event on the object and the audit line.
 async fn record(recorder: &Recorder<'_>, a: &Action, uid: Option<String>) {
     let ok = a.status == Status::Applied;
-    let status = serde_json::to_value(&a.status)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default();
-    let action = serde_json::to_value(a.action)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default();
     let entry = Entry {
-        action: &action,
+        action: a.action.as_str(),
         object: &a.object,
         uid: uid.as_deref(),
-        status: &status,
+        status: a.status.as_str(),
         detail: a.detail.as_deref().unwrap_or(&a.reason),
         extra: serde_json::json!({"reason": a.reason, "command": a.command}),
     };

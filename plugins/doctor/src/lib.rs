@@ -15,6 +15,7 @@ pub mod report;
 pub mod score;
 pub mod snapshot;
 pub mod suppress;
+mod watch;
 
 use anyhow::Result;
 use catalog::{CATEGORIES, CHECKS, Kind};
@@ -226,7 +227,7 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
         ctx: &ctx,
     };
     if args.watch {
-        return watch(&run, &args, cli.output.format, &mut out).await;
+        return watch::watch(&run, &args, cli.output.format, &mut out).await;
     }
     let Diagnosis {
         snap,
@@ -393,48 +394,13 @@ async fn run_heal(
                 shared::output::write_yaml(out, &list)?;
             }
         }
-        f => {
-            let all_ns = cluster.scope.namespace().is_none();
-            let mut headers = vec!["status", "action"];
-            if all_ns {
-                headers.push("namespace");
-            }
-            headers.extend(["object", "reason", "command"]);
-            if f == Format::Wide || actions.iter().any(|a| a.detail.is_some()) {
-                headers.push("note");
-            }
-            let with_note = headers.last() == Some(&"note");
-            let rows: Vec<Vec<String>> = actions
-                .iter()
-                .map(|a| {
-                    let status = serde_json::to_value(&a.status)
-                        .ok()
-                        .and_then(|v| v.as_str().map(String::from))
-                        .unwrap_or_default();
-                    let action = serde_json::to_value(a.action)
-                        .ok()
-                        .and_then(|v| v.as_str().map(String::from))
-                        .unwrap_or_default();
-                    let mut row = vec![status, action];
-                    if all_ns {
-                        row.push(a.object.namespace.clone().unwrap_or_default());
-                    }
-                    row.push(shared::sanitize::for_terminal(&a.object.kind_name()).into_owned());
-                    row.push(shared::sanitize::for_terminal(&a.reason).into_owned());
-                    row.push(a.command.clone());
-                    if with_note {
-                        row.push(
-                            shared::sanitize::for_terminal(a.detail.as_deref().unwrap_or(""))
-                                .into_owned(),
-                        );
-                    }
-                    row
-                })
-                .collect();
-            out.write_all(
-                shared::output::table(&headers, &rows, cli.output.no_headers).as_bytes(),
-            )?;
-        }
+        f => report::write_heal_plan(
+            out,
+            &actions,
+            cluster.scope.namespace().is_none(),
+            f == Format::Wide,
+            cli.output.no_headers,
+        )?,
     }
     out.flush()?;
     let mut err = std::io::stderr().lock();
@@ -475,14 +441,14 @@ async fn collect_with_progress(
 }
 
 /// One collection pass and every selected check.
-struct Diagnosis {
+pub(crate) struct Diagnosis {
     snap: Snapshot,
     findings: Vec<finding::Finding>,
     suppressed: usize,
 }
 
 /// One collection pass and the selected checks over it, repeatable (`--watch`).
-struct Diagnose<'a> {
+pub(crate) struct Diagnose<'a> {
     cluster: &'a Cluster,
     kinds: &'a BTreeSet<Kind>,
     selected: &'a BTreeSet<&'static str>,
@@ -492,7 +458,7 @@ struct Diagnose<'a> {
 }
 
 impl Diagnose<'_> {
-    async fn once(&self) -> Result<Diagnosis> {
+    pub(crate) async fn once(&self) -> Result<Diagnosis> {
         let snap = collect_with_progress(self.cluster, self.kinds, self.ctx).await?;
         let listed_anything = [
             snap.nodes.is_some(),
@@ -531,78 +497,6 @@ impl Diagnose<'_> {
             findings,
             suppressed,
         })
-    }
-}
-
-/// `--watch`: rerun every `--interval` and print findings as they appear (`+`) and clear
-/// (`-`); with `-o json`, one JSON object per line (`{"type": "added"|"cleared", ...}`).
-async fn watch(
-    run: &Diagnose<'_>,
-    args: &DoctorArgs,
-    format: Format,
-    out: &mut dyn Write,
-) -> Result<Outcome> {
-    use std::collections::BTreeMap;
-    let key = |f: &finding::Finding| (f.check.clone(), f.object.clone());
-    let mut current: BTreeMap<(String, ObjectRef), finding::Finding> = BTreeMap::new();
-    let structured = format == Format::Json;
-    let ctx = run.ctx;
-    let mut remaining = args.watch_count;
-    loop {
-        let d = run.once().await?;
-        let next: BTreeMap<_, _> = d.findings.into_iter().map(|f| (key(&f), f)).collect();
-        let now = d.snap.now.to_string();
-        let added: Vec<&finding::Finding> = next
-            .iter()
-            .filter(|(k, _)| !current.contains_key(*k))
-            .map(|(_, f)| f)
-            .collect();
-        let cleared: Vec<&finding::Finding> = current
-            .iter()
-            .filter(|(k, _)| !next.contains_key(*k))
-            .map(|(_, f)| f)
-            .collect();
-        for (kind, list) in [("added", &added), ("cleared", &cleared)] {
-            for f in list.iter() {
-                if structured {
-                    let line = serde_json::json!({"apiVersion": format!("doctor.{}/{}", shared::output::API_GROUP, report::SCHEMA_VERSION),
-                        "kind": "FindingEvent", "type": kind, "time": now, "finding": f});
-                    writeln!(out, "{line}")?;
-                } else {
-                    let sign = if kind == "added" {
-                        ctx.stdout.critical("+")
-                    } else {
-                        ctx.stdout.ok("-")
-                    };
-                    writeln!(
-                        out,
-                        "{} {sign} {:<8} {:<28} {:<40} {}",
-                        &now[..19.min(now.len())],
-                        f.severity.as_str(),
-                        f.check,
-                        shared::sanitize::for_terminal(&format!(
-                            "{}{}",
-                            f.object
-                                .namespace
-                                .as_ref()
-                                .map(|n| format!("{n}/"))
-                                .unwrap_or_default(),
-                            f.object.kind_name()
-                        )),
-                        shared::sanitize::for_terminal(&f.message)
-                    )?;
-                }
-            }
-        }
-        out.flush()?;
-        current = next;
-        if let Some(n) = remaining.as_mut() {
-            *n = n.saturating_sub(1);
-            if *n == 0 {
-                return Ok(Outcome::Clean);
-            }
-        }
-        tokio::time::sleep(args.interval()).await;
     }
 }
 

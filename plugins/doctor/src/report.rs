@@ -6,7 +6,6 @@ use crate::score::Score;
 use crate::snapshot::Skipped;
 use serde::Serialize;
 use shared::output::{List, table};
-use shared::sanitize::for_terminal;
 use shared::term::Styles;
 use std::io::Write;
 
@@ -65,30 +64,14 @@ pub fn write_table(
         .filter(|f| !summary_only || f.severity == Severity::Critical)
         .collect();
     if !shown.is_empty() {
-        let mut headers = vec!["severity", "check"];
-        if all_ns {
-            headers.push("namespace");
-        }
-        headers.extend(["object", "message"]);
-        if wide {
-            headers.push("hint");
-        }
-        let rows: Vec<Vec<String>> = shown
-            .iter()
-            .map(|f| {
-                let mut row = vec![f.severity.styled(styles), f.check.clone()];
-                if all_ns {
-                    row.push(f.object.namespace.clone().unwrap_or_default());
-                }
-                row.push(for_terminal(&f.object.kind_name()).into_owned());
-                row.push(for_terminal(&f.message).into_owned());
-                if wide {
-                    row.push(for_terminal(&f.hint).into_owned());
-                }
-                row
-            })
-            .collect();
-        w.write_all(table(&headers, &rows, no_headers).as_bytes())?;
+        let opts = shared::report::table::Options {
+            all_namespaces: all_ns,
+            wide,
+            no_headers,
+            styles,
+        };
+        let t = shared::report::table::findings(&shown, opts, |f| f.object.kind_name());
+        w.write_all(t.as_bytes())?;
         writeln!(w)?;
     }
     let score = &report.metadata.score;
@@ -145,5 +128,45 @@ pub fn write_table(
         writeln!(w, "{}", styles.warning(&score.coverage_line()))?;
     }
     writeln!(w, "{}", styles.dim(score.explanation))?;
+    Ok(())
+}
+
+/// The heal plan as a table: status, action, namespace (with `-A`), object, reason, the
+/// kubectl command, and a note column when any action has one (or with `-o wide`).
+pub fn write_heal_plan(
+    w: &mut dyn Write,
+    actions: &[crate::heal::Action],
+    all_namespaces: bool,
+    wide: bool,
+    no_headers: bool,
+) -> anyhow::Result<()> {
+    let mut headers = vec!["status", "action"];
+    if all_namespaces {
+        headers.push("namespace");
+    }
+    headers.extend(["object", "reason", "command"]);
+    let with_note = wide || actions.iter().any(|a| a.detail.is_some());
+    if with_note {
+        headers.push("note");
+    }
+    let rows: Vec<Vec<String>> = actions
+        .iter()
+        .map(|a| {
+            let mut row = vec![a.status.as_str().to_string(), a.action.as_str().to_string()];
+            if all_namespaces {
+                row.push(a.object.namespace.clone().unwrap_or_default());
+            }
+            row.push(shared::sanitize::for_terminal(&a.object.kind_name()).into_owned());
+            row.push(shared::sanitize::for_terminal(&a.reason).into_owned());
+            row.push(a.command.clone());
+            if with_note {
+                row.push(
+                    shared::sanitize::for_terminal(a.detail.as_deref().unwrap_or("")).into_owned(),
+                );
+            }
+            row
+        })
+        .collect();
+    w.write_all(table(&headers, &rows, no_headers).as_bytes())?;
     Ok(())
 }

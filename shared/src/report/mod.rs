@@ -1,7 +1,8 @@
 //! The report layer every findings plugin writes through, without any cluster I/O: what a
 //! run produced ([`Run`]: the catalogue, the findings, the run's facts, what could not be
 //! checked) and the renderers for CI and people: JUnit XML ([`junit`]), SARIF 2.1.0
-//! ([`sarif`]), Markdown ([`markdown`]) and one self-contained HTML page ([`html`]), all
+//! ([`sarif`]), Markdown ([`markdown`]), the findings table ([`table`]) and one
+//! self-contained HTML page ([`html`]), all
 //! escaping through [`escape`]. The JSON/YAML envelope is [`crate::output::List`].
 
 pub mod escape;
@@ -9,6 +10,7 @@ pub mod html;
 pub mod junit;
 pub mod markdown;
 pub mod sarif;
+pub mod table;
 
 use crate::finding::{CheckInfo, Finding};
 use serde::Serialize;
