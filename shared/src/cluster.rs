@@ -254,10 +254,15 @@ impl Cluster {
             .to_string();
         // Every path to a client (the run, shell completion) needs rustls's default provider.
         crate::run::install_crypto_provider();
-        let client = Client::try_from(config).map_err(|source| Error::Client {
-            context: context.clone(),
-            source: Box::new(source),
-        })?;
+        let client = kube::client::ClientBuilder::try_from(config)
+            .map_err(|source| Error::Client {
+                context: context.clone(),
+                source: Box::new(source),
+            })?
+            .with_layer(&crate::requestlog::RequestLogLayer {
+                base: server.clone(),
+            })
+            .build();
         Ok(Self {
             client,
             context,

@@ -128,8 +128,10 @@ pub fn candidates(
         && let Some(arg) = flag_takes(&cmd, prev)
     {
         let long = arg.get_long().unwrap_or_default();
+        let own = dynamic(long);
         return match long {
-            "context" | "namespace" | "cluster" | "user" => prefixed(dynamic(long)),
+            "context" | "namespace" | "cluster" | "user" => prefixed(own),
+            _ if !own.is_empty() => prefixed(own),
             _ => prefixed(
                 arg.get_possible_values()
                     .iter()
@@ -215,6 +217,17 @@ pub async fn namespaces(args: &KubeArgs) -> Vec<String> {
 
 /// Runs the `__complete` protocol for `root` over `words`, writing to `w`.
 pub async fn run(root: &Command, words: &[String], w: &mut dyn Write) -> std::io::Result<()> {
+    run_with(root, words, &|_| None, w).await
+}
+
+/// [`run`] with a plugin's own value lists: `values(long)` answers flags such as
+/// doctor's `--checks` (the check ids and sections).
+pub async fn run_with(
+    root: &Command,
+    words: &[String],
+    values: &dyn Fn(&str) -> Option<Vec<String>>,
+    w: &mut dyn Write,
+) -> std::io::Result<()> {
     let args = kube_args_from(words);
     let namespaces = if words
         .iter()
@@ -228,7 +241,8 @@ pub async fn run(root: &Command, words: &[String], w: &mut dyn Write) -> std::io
     };
     let dynamic = |what: &str| match what {
         "namespace" => namespaces.clone(),
-        other => kubeconfig_names(&args, other),
+        "context" | "cluster" | "user" => kubeconfig_names(&args, what),
+        other => values(other).unwrap_or_default(),
     };
     for c in candidates(root, words, &dynamic) {
         writeln!(w, "{c}")?;
@@ -239,6 +253,15 @@ pub async fn run(root: &Command, words: &[String], w: &mut dyn Write) -> std::io
 /// The entry point a plugin's `main` calls when its first argument is `__complete`
 /// (before clap parses anything, so the words stay raw). Always exits 0.
 pub fn main(root: Command, words: &[String]) -> std::process::ExitCode {
+    main_with(root, words, &|_| None)
+}
+
+/// [`main`] with the plugin's own value lists (see [`run_with`]).
+pub fn main_with(
+    root: Command,
+    words: &[String],
+    values: &dyn Fn(&str) -> Option<Vec<String>>,
+) -> std::process::ExitCode {
     let Ok(rt) = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -246,7 +269,7 @@ pub fn main(root: Command, words: &[String]) -> std::process::ExitCode {
         return std::process::ExitCode::SUCCESS;
     };
     let mut out = std::io::stdout().lock();
-    let _ = rt.block_on(run(&root, words, &mut out));
+    let _ = rt.block_on(run_with(&root, words, values, &mut out));
     std::process::ExitCode::SUCCESS
 }
 
@@ -278,7 +301,13 @@ mod tests {
     fn complete(words: &[&str]) -> Vec<String> {
         use clap::CommandFactory;
         let words: Vec<String> = words.iter().map(|s| s.to_string()).collect();
-        let dynamic = |what: &str| vec![format!("{what}-a"), format!("{what}-b")];
+        // Kubeconfig and cluster names; a plugin's own list for nothing else here.
+        let dynamic = |what: &str| match what {
+            "context" | "namespace" | "cluster" | "user" => {
+                vec![format!("{what}-a"), format!("{what}-b")]
+            }
+            _ => Vec::new(),
+        };
         candidates(&Cli::command(), &words, &dynamic)
     }
 

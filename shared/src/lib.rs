@@ -50,6 +50,7 @@ pub mod partial;
 pub mod percent;
 pub mod prometheus;
 pub mod report;
+pub mod requestlog;
 pub mod rules;
 pub mod run;
 pub mod sanitize;

@@ -172,14 +172,24 @@ impl Context {
 }
 
 fn init_logging(verbosity: u8) {
+    // Our own crates' messages by level; `-v 6` adds one line per API request (target
+    // `http`, kubectl's `-v 6`); only `-v 7` and above show the HTTP stack's internals.
+    const OURS: &str = "shared,doctor,certs,load,chaos,testcluster";
+    let ours = |level: &str| {
+        OURS.split(',')
+            .map(|c| format!("{c}={level}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
     let filter = match verbosity {
         // kube_client logs every failed request at ERROR; we report errors ourselves.
-        0 => "warn,kube_client=off,kube=off",
-        1..=3 => "info",
-        4..=5 => "debug",
-        _ => "trace",
+        0 => "warn,kube_client=off,kube=off".to_string(),
+        1..=3 => format!("warn,kube_client=off,{}", ours("info")),
+        4..=5 => format!("warn,kube_client=off,{}", ours("debug")),
+        6 => format!("warn,kube_client=off,http=info,{}", ours("debug")),
+        _ => "trace".to_string(),
     };
-    let filter = std::env::var("SRE_TOOLKIT_LOG").unwrap_or_else(|_| filter.to_string());
+    let filter = std::env::var("SRE_TOOLKIT_LOG").unwrap_or(filter);
     let _ = tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
         .with_writer(std::io::stderr)

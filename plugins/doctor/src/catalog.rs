@@ -91,6 +91,16 @@ impl Kind {
     }
 }
 
+/// Every check id and section name, as `--checks` and `--skip` take them (shell completion).
+pub fn ids_and_sections() -> Vec<String> {
+    CATEGORIES
+        .iter()
+        .copied()
+        .chain(CHECKS.iter().map(|c| c.id))
+        .map(String::from)
+        .collect()
+}
+
 /// One check's definition.
 #[derive(Debug, Clone, Copy)]
 pub struct Check {

@@ -4,7 +4,9 @@ use clap::{CommandFactory, Parser};
 fn main() -> std::process::ExitCode {
     let argv: Vec<String> = std::env::args().collect();
     if argv.get(1).is_some_and(|a| a == "__complete") {
-        return shared::complete::main(doctor::Cli::command(), &argv[2..]);
+        return shared::complete::main_with(doctor::Cli::command(), &argv[2..], &|flag| {
+            matches!(flag, "checks" | "skip").then(doctor::catalog::ids_and_sections)
+        });
     }
     let cli = doctor::Cli::parse();
     let globals = cli.output.globals();

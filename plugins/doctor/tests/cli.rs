@@ -361,3 +361,12 @@ fn completion_entry_point_needs_no_cluster() {
     let r = doctor(&["__complete", "-o", ""]);
     assert_eq!(r.stdout, "table\nwide\njson\nyaml\njunit\nsarif\n:4\n");
 }
+
+#[test]
+fn completion_offers_check_ids_and_sections_for_checks_and_skip() {
+    let r = doctor(&["__complete", "--checks", "pod-c"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("pod-crashloop\n"), "{}", r.stdout);
+    let r = doctor(&["__complete", "audit", "--skip", "net"]);
+    assert!(r.stdout.contains("networking\n"), "{}", r.stdout);
+}

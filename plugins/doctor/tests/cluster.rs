@@ -1319,7 +1319,15 @@ async fn healthcheck_says_which_sections_it_scored() {
         "{}",
         r.stdout
     );
-    let j = doctor(&env, &["healthcheck", "-A", "-o", "json"]).json();
+    // -v 6 as kubectl: one line per request with status and time, no HTTP internals.
+    let verbose = doctor(&env, &["healthcheck", "-A", "-v", "6", "-o", "json"]);
+    assert!(
+        verbose.stderr.contains("http: GET https://") && verbose.stderr.contains(" 200 OK in "),
+        "{}",
+        verbose.stderr
+    );
+    assert!(!verbose.stderr.contains("hyper"), "{}", verbose.stderr);
+    let j = verbose.json();
     assert_eq!(
         j["metadata"]["score"]["scoredSections"],
         json!(["nodes", "pods", "workloads", "controlplane"])

@@ -337,8 +337,23 @@ async fn collect(
         let requests: u64 = o.progress.values().map(|p| p.requests).sum();
         let errors: u64 = o.progress.values().map(|p| p.errors).sum();
         let p99 = o.progress.values().map(|p| p.p99).fold(0.0, f64::max);
+        let missing: Vec<String> = (0..n)
+            .filter(|i| !o.results.contains_key(i))
+            .map(|i| i.to_string())
+            .collect();
+        let overdue = t0.elapsed() > spec.model.duration() + engine::drain(spec.timeout);
+        let waiting = if overdue {
+            // Past the planned end: say who is late and what their pods are doing.
+            format!(
+                "  waiting for runner(s) {} (pods: {:?})",
+                missing.join(", "),
+                o.phases
+            )
+        } else {
+            String::new()
+        };
         pb.set_message(format!(
-            "{}s  {} requests, {errors} errors, p99 ≤ {p99:.2}ms (max of runners)  {}/{n} runners done",
+            "{}s  {} requests, {errors} errors, p99 ≤ {p99:.2}ms (max of runners)  {}/{n} runners done{waiting}",
             t0.elapsed().as_secs(),
             requests,
             o.results.len()
@@ -346,10 +361,18 @@ async fn collect(
         if tokio::time::Instant::now() > deadline {
             return Err(Error::Unreachable {
                 message: format!(
-                    "{} of {n} runners reported a result before the deadline",
-                    o.results.len()
+                    "{} of {n} runners reported a result within {} of the planned end; runner(s) {} never did (pods: {:?})",
+                    o.results.len(),
+                    shared::duration::human(deadline.saturating_duration_since(t0).saturating_sub(spec.model.duration())),
+                    missing.join(", "),
+                    o.phases
                 ),
-                hint: format!("kubectl load status {} -n {}", run.run, run.namespace),
+                hint: format!(
+                    "kubectl load status {0} -n {1}; kubectl logs -n {1} -l {2}={0}",
+                    run.run,
+                    run.namespace,
+                    cluster::RUN_LABEL
+                ),
             }
             .into());
         }

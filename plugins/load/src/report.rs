@@ -459,28 +459,47 @@ svg {{ border: 1px solid #ccc; background: #fafafa; }} .axis {{ font-size: 11px;
 <h2>Throughput (requests and errors per second)</h2><svg id="throughput" width="800" height="240"></svg>
 <script id="timeline" type="application/json">{data}</script>
 <script>
-const points = JSON.parse(document.getElementById('timeline').textContent);
-function plot(id, series) {{
-  const svg = document.getElementById(id), W = 800, H = 240, P = 36;
+const all = JSON.parse(document.getElementById('timeline').textContent);
+// The last, partial second (requests drained after the end) would dominate the plot.
+const points = all.filter(p => p.second < Math.max(1, Math.floor({duration})));
+function plot(id, series, unit) {{
+  const svg = document.getElementById(id), W = 800, H = 240, P = 44;
+  const ns = 'http://www.w3.org/2000/svg';
+  const el = (tag, attrs, text) => {{
+    const e = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    if (text !== undefined) e.textContent = text;
+    svg.appendChild(e);
+    return e;
+  }};
   const xs = points.map(p => p.second), maxX = Math.max(1, ...xs);
   const maxY = Math.max(1e-9, ...series.flatMap(s => points.map(p => p[s.key])));
-  const ns = 'http://www.w3.org/2000/svg';
-  for (const s of series) {{
-    const line = document.createElementNS(ns, 'polyline');
-    line.setAttribute('points', points.map(p => `${{P + (W - 2 * P) * p.second / maxX}},${{H - P - (H - 2 * P) * p[s.key] / maxY}}`).join(' '));
-    line.setAttribute('fill', 'none'); line.setAttribute('stroke', s.color); line.setAttribute('stroke-width', '1.5');
-    line.setAttribute('data-series', s.key);
-    svg.appendChild(line);
+  const x = v => P + (W - 2 * P) * v / maxX, y = v => H - P - (H - 2 * P) * v / maxY;
+  el('line', {{x1: P, y1: H - P, x2: W - P, y2: H - P, stroke: '#555', class: 'x-axis'}});
+  el('line', {{x1: P, y1: P, x2: P, y2: H - P, stroke: '#555', class: 'y-axis'}});
+  for (let i = 0; i <= 4; i++) {{
+    const v = maxY * i / 4;
+    el('line', {{x1: P - 4, y1: y(v), x2: P, y2: y(v), stroke: '#555', class: 'tick'}});
+    el('text', {{x: P - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'axis'}}, v.toFixed(v < 10 ? 2 : 0));
   }}
-  const label = document.createElementNS(ns, 'text');
-  label.setAttribute('x', 4); label.setAttribute('y', 14); label.setAttribute('class', 'axis');
-  label.textContent = `max ${{maxY.toFixed(2)}} over ${{maxX}} s: ` + series.map(s => s.key).join(', ');
-  svg.appendChild(label);
+  const step = Math.max(1, Math.ceil(maxX / 10));
+  for (let s = 0; s <= maxX; s += step) {{
+    el('line', {{x1: x(s), y1: H - P, x2: x(s), y2: H - P + 4, stroke: '#555', class: 'tick'}});
+    el('text', {{x: x(s), y: H - P + 16, 'text-anchor': 'middle', class: 'axis'}}, s + 's');
+  }}
+  el('text', {{x: 4, y: 14, class: 'axis'}}, unit);
+  series.forEach((s, i) => {{
+    el('polyline', {{points: points.map(p => `${{x(p.second)}},${{y(p[s.key])}}`).join(' '),
+      fill: 'none', stroke: s.color, 'stroke-width': '1.5', 'data-series': s.key}});
+    el('rect', {{x: W - P - 120 + i * 60, y: 6, width: 10, height: 10, fill: s.color, class: 'legend'}});
+    el('text', {{x: W - P - 106 + i * 60, y: 15, class: 'axis legend'}}, s.key);
+  }});
 }}
-plot('latency', [{{key: 'p50', color: '#2a7'}}, {{key: 'p99', color: '#c33'}}]);
-plot('throughput', [{{key: 'requests', color: '#36c'}}, {{key: 'errors', color: '#c33'}}]);
+plot('latency', [{{key: 'p50', color: '#2a7'}}, {{key: 'p99', color: '#c33'}}], 'ms');
+plot('throughput', [{{key: 'requests', color: '#36c'}}, {{key: 'errors', color: '#c33'}}], 'per second');
 </script></body></html>
 "#,
         run = markup(&r.metadata.run),
+        duration = r.metadata.duration_seconds,
     )
 }

@@ -261,6 +261,15 @@ async fn reports_markdown_html_and_compare() {
     if let Some(dom) = testcluster::testing::chromium_dom(&html) {
         assert!(dom.contains("data-series=\"p99\""), "{dom}");
         assert!(dom.contains("data-series=\"requests\""), "{dom}");
+        // Axes with ticks and a legend, drawn by the page's own script.
+        assert!(
+            dom.contains("class=\"x-axis\"") && dom.contains("class=\"y-axis\""),
+            "{dom}"
+        );
+        assert!(
+            dom.contains(">0s</text>") && dom.matches("class=\"legend\"").count() >= 2,
+            "{dom}"
+        );
         assert!(dom.contains("Load test"), "{dom}");
     }
 }
