@@ -282,11 +282,6 @@ mod tests {
     use clap::CommandFactory;
 
     #[test]
-    fn cli_definition_is_consistent() {
-        Cli::command().debug_assert();
-    }
-
-    #[test]
     fn each_view_takes_only_its_flags() {
         let parse = |args: &[&str]| Cli::try_parse_from(args.iter().copied());
         assert!(parse(&["d", "checks", "--watch"]).is_err());

@@ -740,12 +740,6 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn cli_definition_is_consistent() {
-        Cli::command().debug_assert();
-    }
 
     #[test]
     fn run_ids_are_dns_labels() {
