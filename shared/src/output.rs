@@ -25,11 +25,41 @@ pub struct List<M: Serialize, T: Serialize> {
     pub items: Vec<T>,
 }
 
+/// `<plugin>.sre-toolkit.io/<version>`, the `apiVersion` of every schema of the suite.
+pub fn api_version(plugin: &str, version: &str) -> String {
+    format!("{plugin}.{API_GROUP}/{version}")
+}
+
+/// The envelope of a structured document that is not a list (a fault's report): its
+/// `apiVersion` and `kind`, then the document's own fields.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Document<T: Serialize> {
+    /// `<plugin>.sre-toolkit.io/v1alpha1`.
+    pub api_version: String,
+    /// What it is, e.g. `FaultReport`.
+    pub kind: String,
+    /// The document.
+    #[serde(flatten)]
+    pub body: T,
+}
+
+impl<T: Serialize> Document<T> {
+    /// A document of `plugin` at schema `version`.
+    pub fn new(plugin: &str, version: &str, kind: &str, body: T) -> Self {
+        Self {
+            api_version: api_version(plugin, version),
+            kind: kind.to_string(),
+            body,
+        }
+    }
+}
+
 impl<M: Serialize, T: Serialize> List<M, T> {
     /// A list for `plugin` (e.g. `doctor`) at schema `version` (e.g. `v1alpha1`).
     pub fn new(plugin: &str, version: &str, kind: &str, metadata: M, items: Vec<T>) -> Self {
         Self {
-            api_version: format!("{plugin}.{API_GROUP}/{version}"),
+            api_version: api_version(plugin, version),
             kind: kind.to_string(),
             metadata,
             items,

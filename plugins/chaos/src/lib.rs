@@ -175,7 +175,8 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
         }
         return Err(e.into());
     }
-    write(format, &report, |w| {
+    let document = shared::output::Document::new("chaos", "v1alpha1", "FaultReport", &report);
+    write(format, &document, |w| {
         fault_table(w, std::slice::from_ref(&report))
     })?;
     if stop == Err(Stop::Interrupted) {
@@ -380,10 +381,17 @@ async fn cleanup(cli: &Cli, args: &cli::CleanupArgs, ctx: &Context) -> Result<Ou
     if rows.is_empty() {
         ctx.note("nothing to clean up");
     }
-    let value: Vec<serde_json::Value> = rows
+    let items: Vec<serde_json::Value> = rows
         .iter()
         .map(|r| serde_json::json!({"run": r[0], "object": r[1], "status": r[2]}))
         .collect();
+    let value = shared::output::List::new(
+        "chaos",
+        "v1alpha1",
+        "CleanupList",
+        serde_json::json!({"context": cluster.context, "namespace": cluster.scope.namespace().unwrap_or("*"), "dryRun": s.dry_run}),
+        items,
+    );
     write(cli.output.format, &value, |w| {
         if rows.is_empty() {
             Ok(())

@@ -101,6 +101,8 @@ async fn pod_kill_is_replaced_and_recovery_is_measured() {
     .await;
     assert_eq!(r.code, 0, "{}", r.stderr);
     let report = r.json();
+    assert_eq!(report["apiVersion"], "chaos.sre-toolkit.io/v1alpha1");
+    assert_eq!(report["kind"], "FaultReport");
     assert_eq!(report["actions"].as_array().unwrap().len(), 1);
     let killed = report["actions"][0]["target"]["name"]
         .as_str()

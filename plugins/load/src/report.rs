@@ -189,7 +189,7 @@ impl Report {
             Model::Closed { users, .. } => ("closed", Some(*users)),
         };
         Self {
-            api_version: format!("load.{}/{SCHEMA_VERSION}", shared::output::API_GROUP),
+            api_version: shared::output::api_version("load", SCHEMA_VERSION),
             kind: KIND.into(),
             metadata: Metadata {
                 run: spec.run.clone(),
