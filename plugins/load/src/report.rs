@@ -143,9 +143,62 @@ pub struct Report {
     pub timeline: Vec<Point>,
     /// Per runner: requests, errors and p99 (each runner's share, for spotting a bad one).
     pub runners: Vec<RunnerSummary>,
+    /// Scenario runs: per step.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<StepSummary>,
     /// The merged measurements with histograms (what `compare` and `results` re-read).
     pub result: RunResult,
 }
+
+/// One scenario step, as goose and k6 report per request name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepSummary {
+    /// `METHOD name`.
+    pub name: String,
+    /// Requests.
+    pub requests: u64,
+    /// Errors.
+    pub errors: u64,
+    /// p50, ms.
+    pub p50: f64,
+    /// p95, ms.
+    pub p95: f64,
+    /// p99, ms.
+    pub p99: f64,
+}
+
+/// The per-step rows of `r`.
+fn steps(r: &RunResult) -> Vec<StepSummary> {
+    r.steps
+        .iter()
+        .map(|(name, s)| StepSummary {
+            name: name.clone(),
+            requests: s.requests,
+            errors: s.errors,
+            p50: s.latency.quantile(0.5) as f64 / 1000.0,
+            p95: s.latency.quantile(0.95) as f64 / 1000.0,
+            p99: s.latency.quantile(0.99) as f64 / 1000.0,
+        })
+        .collect()
+}
+
+fn step_rows(r: &Report) -> Vec<Vec<String>> {
+    r.steps
+        .iter()
+        .map(|s| {
+            vec![
+                s.name.clone(),
+                s.requests.to_string(),
+                s.errors.to_string(),
+                ms(s.p50),
+                ms(s.p95),
+                ms(s.p99),
+            ]
+        })
+        .collect()
+}
+
+const STEP_HEADERS: [&str; 6] = ["step", "requests", "errors", "p50", "p95", "p99"];
 
 /// One runner's share.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -212,6 +265,7 @@ impl Report {
             thresholds: verdicts,
             timeline: timeline(&merged),
             runners,
+            steps: steps(&merged),
             result: merged,
         }
     }
@@ -354,6 +408,10 @@ pub fn render_table(
             false
         )
     )?;
+    if !r.steps.is_empty() {
+        writeln!(w)?;
+        write!(w, "{}", table(&STEP_HEADERS, &step_rows(r), false))?;
+    }
     if !r.thresholds.is_empty() {
         writeln!(w)?;
         let rows: Vec<Vec<String>> = r
@@ -396,6 +454,17 @@ pub fn render_markdown(w: &mut dyn Write, r: &Report) -> std::io::Result<()> {
         pct_row("service time (from send)", &r.summary.service_time),
     ] {
         writeln!(w, "| {} |", row.join(" | "))?;
+    }
+    if !r.steps.is_empty() {
+        writeln!(
+            w,
+            "\n| {} |\n|{}",
+            STEP_HEADERS.join(" | "),
+            " --- |".repeat(6)
+        )?;
+        for row in step_rows(r) {
+            writeln!(w, "| {} |", row.join(" | ").replace('`', "'"))?;
+        }
     }
     if !r.thresholds.is_empty() {
         writeln!(w, "\n| threshold | actual | result |\n| --- | --- | --- |")?;

@@ -17,6 +17,17 @@ pub struct Second {
     pub latency: Hist,
 }
 
+/// One scenario step's (goose request name's) measurements.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    /// Requests of this step.
+    pub requests: u64,
+    /// Of which errors.
+    pub errors: u64,
+    /// Their latencies.
+    pub latency: Hist,
+}
+
 /// A runner's (or the merged) measurements.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -43,6 +54,9 @@ pub struct RunResult {
     pub elapsed_seconds: f64,
     /// Response bytes read.
     pub bytes: u64,
+    /// Scenario runs: per step (`METHOD name`), as goose and k6 report per request name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub steps: BTreeMap<String, Step>,
 }
 
 impl RunResult {
@@ -72,6 +86,12 @@ impl RunResult {
         }
         self.elapsed_seconds = self.elapsed_seconds.max(other.elapsed_seconds);
         self.bytes += other.bytes;
+        for (name, theirs) in &other.steps {
+            let mine = self.steps.entry(name.clone()).or_default();
+            mine.requests += theirs.requests;
+            mine.errors += theirs.errors;
+            mine.latency.merge(&theirs.latency);
+        }
     }
 
     /// The merge of `parts`.

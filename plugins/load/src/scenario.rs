@@ -326,7 +326,13 @@ pub fn convert(m: &GooseMetrics) -> RunResult {
         ..Default::default()
     };
     let mut h = Hist::default();
-    for agg in m.requests.values() {
+    for (key, agg) in &m.requests {
+        let step = r.steps.entry(key.clone()).or_default();
+        step.requests += (agg.success_count + agg.fail_count) as u64;
+        step.errors += agg.fail_count as u64;
+        for (us, n) in agg.raw_data.times_us.iter() {
+            step.latency.0.saturating_record_n((*us).max(1), *n as u64);
+        }
         r.requests += (agg.success_count + agg.fail_count) as u64;
         r.errors += agg.fail_count as u64;
         for (code, n) in &agg.status_code_counts {

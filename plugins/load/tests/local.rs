@@ -331,6 +331,18 @@ steps:
             .collect::<Vec<_>>(),
         ["200"]
     );
+    // Per step, as goose and k6 report per request name: every step is there and the
+    // steps add up to the total.
+    let steps = report["steps"].as_array().unwrap();
+    assert!(steps.len() >= 2, "{steps:?}");
+    let per_step: u64 = steps.iter().map(|x| x["requests"].as_u64().unwrap()).sum();
+    assert_eq!(per_step, s["requests"].as_u64().unwrap());
+    assert!(
+        steps
+            .iter()
+            .any(|x| x["name"].as_str().unwrap().contains("login")),
+        "{steps:?}"
+    );
     // Without the extraction the cart answers 401: counted as errors.
     let broken = std::fs::read_to_string(&journey)
         .unwrap()
