@@ -4,7 +4,7 @@
 
 use super::{Cx, ago, controller, obj};
 use crate::finding::Severity;
-use k8s_openapi::api::core::v1::{ContainerStatus, Event, Pod, PodSpec};
+use k8s_openapi::api::core::v1::{ContainerStatus, Event, Pod, PodSpec, PodStatus};
 use std::collections::HashMap;
 
 const IMAGE_PULL: &[&str] = &[
@@ -132,13 +132,22 @@ pub(crate) fn run(cx: &mut Cx<'_>) {
 }
 
 fn check_pod(cx: &mut Cx<'_>, pod: &Pod, events: &HashMap<&str, Vec<&Event>>) {
+    let Some(status) = &pod.status else { return };
+    if terminating(cx, pod) || finished(cx, pod, status) {
+        return;
+    }
+    let init_problem = init_containers(cx, pod, status);
+    let container_problem = containers(cx, pod, status) || init_problem;
+    readiness(cx, pod, status, events, container_problem);
+    resources(cx, pod);
+}
+
+/// `pod-terminating-stuck`; whether the pod is terminating (nothing else is checked then).
+fn terminating(cx: &mut Cx<'_>, pod: &Pod) -> bool {
     let meta = &pod.metadata;
     let o = || obj("Pod", meta);
     let name = meta.name.as_deref().unwrap_or_default();
     let ns = meta.namespace.as_deref().unwrap_or_default();
-    let Some(status) = &pod.status else { return };
-    let phase = status.phase.as_deref().unwrap_or("Pending");
-
     if let Some(del) = &meta.deletion_timestamp {
         let grace = pod
             .spec
@@ -160,10 +169,20 @@ fn check_pod(cx: &mut Cx<'_>, pod: &Pod, events: &HashMap<&str, Vec<&Event>>) {
                 format!("is its node gone or a finalizer stuck? last resort: kubectl delete pod {name} -n {ns} --grace-period=0 --force"),
             );
         }
-        return;
+        return true;
     }
+    false
+}
+
+/// `pod-evicted` and `pod-failed`; whether the pod has finished (Succeeded or Failed).
+fn finished(cx: &mut Cx<'_>, pod: &Pod, status: &PodStatus) -> bool {
+    let meta = &pod.metadata;
+    let o = || obj("Pod", meta);
+    let name = meta.name.as_deref().unwrap_or_default();
+    let ns = meta.namespace.as_deref().unwrap_or_default();
+    let phase = status.phase.as_deref().unwrap_or("Pending");
     match phase {
-        "Succeeded" => return,
+        "Succeeded" => true,
         "Failed" => {
             let reason = status.reason.as_deref().unwrap_or("");
             let msg = status.message.as_deref().unwrap_or("");
@@ -177,12 +196,19 @@ fn check_pod(cx: &mut Cx<'_>, pod: &Pod, events: &HashMap<&str, Vec<&Event>>) {
                 };
                 cx.emit("pod-failed", o(), format!("Failed: {why}"), format!("read its logs with `kubectl logs {name} -n {ns} --previous`, then delete it"));
             }
-            return;
+            true
         }
-        _ => {}
+        _ => false,
     }
+}
 
-    let mut container_problem = false;
+/// `pod-init-failing`; whether an init container has a problem.
+fn init_containers(cx: &mut Cx<'_>, pod: &Pod, status: &PodStatus) -> bool {
+    let meta = &pod.metadata;
+    let o = || obj("Pod", meta);
+    let name = meta.name.as_deref().unwrap_or_default();
+    let ns = meta.namespace.as_deref().unwrap_or_default();
+    let mut problem = false;
     for cs in status.init_container_statuses.iter().flatten() {
         let waiting = cs.state.as_ref().and_then(|s| s.waiting.as_ref());
         let terminated = cs.state.as_ref().and_then(|s| s.terminated.as_ref());
@@ -205,7 +231,7 @@ fn check_pod(cx: &mut Cx<'_>, pod: &Pod, events: &HashMap<&str, Vec<&Event>>) {
             _ => None,
         };
         if let Some(why) = failing {
-            container_problem = true;
+            problem = true;
             let last = last_terminated(cs)
                 .map(|(r, c)| format!("; last exit {c} ({r})"))
                 .unwrap_or_default();
@@ -221,6 +247,17 @@ fn check_pod(cx: &mut Cx<'_>, pod: &Pod, events: &HashMap<&str, Vec<&Event>>) {
         }
     }
 
+    problem
+}
+
+/// `pod-crashloop`, `pod-image-pull`, `pod-config-error`, `pod-oomkilled` and
+/// `pod-restarts` per container; whether a container has a problem.
+fn containers(cx: &mut Cx<'_>, pod: &Pod, status: &PodStatus) -> bool {
+    let meta = &pod.metadata;
+    let o = || obj("Pod", meta);
+    let name = meta.name.as_deref().unwrap_or_default();
+    let ns = meta.namespace.as_deref().unwrap_or_default();
+    let mut problem = false;
     for cs in status.container_statuses.iter().flatten() {
         let waiting = cs.state.as_ref().and_then(|s| s.waiting.as_ref());
         let reason = waiting.and_then(|w| w.reason.as_deref()).unwrap_or("");
@@ -228,7 +265,7 @@ fn check_pod(cx: &mut Cx<'_>, pod: &Pod, events: &HashMap<&str, Vec<&Event>>) {
         let last = last_terminated(cs);
         let crashloop = reason == "CrashLoopBackOff";
         if crashloop {
-            container_problem = true;
+            problem = true;
             let last_txt = last
                 .as_ref()
                 .map(|(r, c)| format!(", last terminated: {r} (exit {c})"))
@@ -243,7 +280,7 @@ fn check_pod(cx: &mut Cx<'_>, pod: &Pod, events: &HashMap<&str, Vec<&Event>>) {
                 format!("kubectl logs {name} -n {ns} -c {} --previous", cs.name),
             );
         } else if IMAGE_PULL.contains(&reason) {
-            container_problem = true;
+            problem = true;
             let image = &cs.image;
             cx.emit(
                 "pod-image-pull",
@@ -252,7 +289,7 @@ fn check_pod(cx: &mut Cx<'_>, pod: &Pod, events: &HashMap<&str, Vec<&Event>>) {
                 "check the image name and tag, that the registry is reachable, and imagePullSecrets",
             );
         } else if CONFIG.contains(&reason) {
-            container_problem = true;
+            problem = true;
             let missing = pod
                 .spec
                 .as_ref()
@@ -278,7 +315,7 @@ fn check_pod(cx: &mut Cx<'_>, pod: &Pod, events: &HashMap<&str, Vec<&Event>>) {
             );
         } else if !reason.is_empty() && reason != "ContainerCreating" && reason != "PodInitializing"
         {
-            container_problem = true;
+            problem = true;
             cx.emit(
                 "pod-crashloop",
                 o(),
@@ -301,7 +338,7 @@ fn check_pod(cx: &mut Cx<'_>, pod: &Pod, events: &HashMap<&str, Vec<&Event>>) {
             .is_some_and(|t| t.reason.as_deref() == Some("OOMKilled"));
         let oom_last = last.as_ref().is_some_and(|(r, _)| r == "OOMKilled");
         if oom_now || oom_last {
-            container_problem = true;
+            problem = true;
             let limit = pod
                 .spec
                 .as_ref()
@@ -345,6 +382,22 @@ fn check_pod(cx: &mut Cx<'_>, pod: &Pod, events: &HashMap<&str, Vec<&Event>>) {
         }
     }
 
+    problem
+}
+
+/// `pod-pending`, `pod-not-ready` and `pod-probe-failing` (probe failures from events).
+fn readiness(
+    cx: &mut Cx<'_>,
+    pod: &Pod,
+    status: &PodStatus,
+    events: &HashMap<&str, Vec<&Event>>,
+    container_problem: bool,
+) {
+    let meta = &pod.metadata;
+    let o = || obj("Pod", meta);
+    let name = meta.name.as_deref().unwrap_or_default();
+    let ns = meta.namespace.as_deref().unwrap_or_default();
+    let phase = status.phase.as_deref().unwrap_or("Pending");
     let pod_events = meta.uid.as_deref().and_then(|u| events.get(u));
     let unhealthy: Vec<&&Event> = pod_events
         .iter()
@@ -412,7 +465,11 @@ fn check_pod(cx: &mut Cx<'_>, pod: &Pod, events: &HashMap<&str, Vec<&Event>>) {
             "a failing liveness probe restarts the container; make probes match the app's real health",
         );
     }
+}
 
+/// `pod-no-resources`.
+fn resources(cx: &mut Cx<'_>, pod: &Pod) {
+    let o = || obj("Pod", &pod.metadata);
     if let Some(spec) = &pod.spec {
         for c in &spec.containers {
             let res = c.resources.as_ref();
@@ -442,5 +499,205 @@ fn check_pod(cx: &mut Cx<'_>, pod: &Pod, events: &HashMap<&str, Vec<&Event>>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Each pod check over constructed pods (the real-cluster tests cover the same checks
+    //! against kwok's pods), and a healthy pod that raises nothing.
+    use crate::catalog::CHECKS;
+    use crate::checks::{Cx, MetaIndex, Options, run_all};
+    use crate::snapshot::Snapshot;
+    use crate::suppress::Suppressions;
+    use k8s_openapi::api::core::v1::Pod;
+    use serde_json::{Value, json};
+    use std::collections::BTreeSet;
+
+    const NOW: &str = "2026-12-02T12:00:00Z";
+
+    fn pod(name: &str, spec_extra: Value, status: Value) -> Pod {
+        let mut p = json!({
+            "metadata": {"name": name, "namespace": "shop", "uid": format!("uid-{name}"),
+                "creationTimestamp": "2026-12-02T10:00:00Z"},
+            "spec": {"containers": [{"name": "app", "image": "shop/app:1.0",
+                "resources": {"requests": {"cpu": "100m"}, "limits": {"memory": "64Mi"}}}]},
+            "status": status,
+        });
+        if let (Some(spec), Some(extra)) = (p["spec"].as_object_mut(), spec_extra.as_object()) {
+            spec.extend(extra.clone());
+        }
+        serde_json::from_value(p).expect("a pod")
+    }
+
+    fn running(container_status: Value, ready: bool) -> Value {
+        json!({"phase": "Running",
+            "conditions": [{"type": "Ready", "status": if ready { "True" } else { "False" },
+                "lastTransitionTime": "2026-12-02T11:50:00Z"}],
+            "containerStatuses": [container_status]})
+    }
+
+    fn ok_container() -> Value {
+        json!({"name": "app", "image": "shop/app:1.0", "imageID": "", "ready": true,
+            "restartCount": 0, "state": {"running": {}}})
+    }
+
+    /// The checks ids that fire on `pods`, with every check selected.
+    fn fired(pods: Vec<Pod>) -> Vec<(String, String)> {
+        let snap = Snapshot {
+            now: NOW.parse().expect("time"),
+            pods: Some(pods),
+            events: Some(vec![]),
+            ..Default::default()
+        };
+        let opts = Options::default();
+        let selected: BTreeSet<&'static str> = CHECKS.iter().map(|c| c.id).collect();
+        let suppress = Suppressions::default();
+        let mut cx = Cx::new(&snap, &opts, &selected, &suppress, MetaIndex::new());
+        run_all(&mut cx);
+        let (findings, _) = cx.finish();
+        findings
+            .into_iter()
+            .filter(|f| f.category == "pods")
+            .map(|f| (f.check, f.message))
+            .collect()
+    }
+
+    fn ids(pods: Vec<Pod>) -> Vec<String> {
+        fired(pods).into_iter().map(|(id, _)| id).collect()
+    }
+
+    #[test]
+    fn a_healthy_pod_raises_nothing() {
+        assert_eq!(
+            ids(vec![pod("ok", json!({}), running(ok_container(), true))]),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn crash_loops_carry_the_last_termination_reason() {
+        let cs = json!({"name": "app", "image": "shop/app:1.0", "imageID": "", "ready": false,
+            "restartCount": 12,
+            "state": {"waiting": {"reason": "CrashLoopBackOff"}},
+            "lastState": {"terminated": {"exitCode": 137, "reason": "OOMKilled"}}});
+        let f = fired(vec![pod("crashy", json!({}), running(cs, false))]);
+        let msg = |id: &str| f.iter().find(|(i, _)| i == id).map(|(_, m)| m.clone());
+        assert!(
+            msg("pod-crashloop")
+                .is_some_and(|m| m.contains("last terminated: OOMKilled (exit 137)")),
+            "{f:?}"
+        );
+        assert!(
+            msg("pod-oomkilled").is_some_and(|m| m.contains("memory limit 64Mi")),
+            "{f:?}"
+        );
+        assert!(
+            msg("pod-restarts").is_none(),
+            "a crash loop is not also a restart finding"
+        );
+    }
+
+    #[test]
+    fn waiting_reasons_map_to_their_checks() {
+        let waiting = |reason: &str| {
+            json!({"name": "app", "image": "shop/app:1.0", "imageID": "", "ready": false,
+                "restartCount": 0, "state": {"waiting": {"reason": reason, "message": "details"}}})
+        };
+        let pending = |cs: Value| json!({"phase": "Pending", "containerStatuses": [cs]});
+        assert_eq!(
+            ids(vec![pod(
+                "p",
+                json!({}),
+                pending(waiting("ImagePullBackOff"))
+            )]),
+            ["pod-image-pull"]
+        );
+        assert_eq!(
+            ids(vec![pod(
+                "p",
+                json!({}),
+                pending(waiting("CreateContainerConfigError"))
+            )]),
+            ["pod-config-error"]
+        );
+        assert_eq!(
+            ids(vec![pod(
+                "p",
+                json!({}),
+                pending(waiting("RunContainerError"))
+            )]),
+            ["pod-crashloop"]
+        );
+        assert_eq!(
+            ids(vec![pod(
+                "p",
+                json!({}),
+                pending(waiting("ContainerCreating"))
+            )]),
+            ["pod-pending"]
+        );
+    }
+
+    #[test]
+    fn phases_terminating_and_readiness() {
+        let evicted = pod(
+            "e",
+            json!({}),
+            json!({"phase": "Failed", "reason": "Evicted", "message": "low on disk"}),
+        );
+        assert_eq!(ids(vec![evicted]), ["pod-evicted"]);
+        let failed = pod("f", json!({}), json!({"phase": "Failed"}));
+        assert_eq!(ids(vec![failed]), ["pod-failed"]);
+        let done = pod("d", json!({}), json!({"phase": "Succeeded"}));
+        assert_eq!(ids(vec![done]), Vec::<String>::new());
+        let mut stuck = pod("t", json!({}), running(ok_container(), true));
+        stuck.metadata.deletion_timestamp =
+            Some(k8s_openapi::apimachinery::pkg::apis::meta::v1::Time(
+                "2026-12-02T11:00:00Z".parse().expect("time"),
+            ));
+        assert_eq!(ids(vec![stuck]), ["pod-terminating-stuck"]);
+        let unscheduled = pod(
+            "u",
+            json!({}),
+            json!({"phase": "Pending",
+            "conditions": [{"type": "PodScheduled", "status": "False", "reason": "Unschedulable",
+                "message": "0/3 nodes are available"}]}),
+        );
+        let f = fired(vec![unscheduled]);
+        assert!(
+            f.len() == 1 && f[0].0 == "pod-pending" && f[0].1.contains("0/3 nodes"),
+            "{f:?}"
+        );
+        assert_eq!(
+            ids(vec![pod("nr", json!({}), running(ok_container(), false))]),
+            ["pod-not-ready"]
+        );
+    }
+
+    #[test]
+    fn init_containers_restarts_and_resources() {
+        let init = json!({"phase": "Pending", "initContainerStatuses": [{"name": "migrate",
+            "image": "shop/migrate:1", "imageID": "", "ready": false, "restartCount": 3,
+            "state": {"terminated": {"exitCode": 1, "reason": "Error"}}}]});
+        assert!(ids(vec![pod("i", json!({}), init)]).contains(&"pod-init-failing".to_string()));
+        let mut restarted = ok_container();
+        restarted["restartCount"] = json!(7);
+        assert_eq!(
+            ids(vec![pod("r", json!({}), running(restarted, true))]),
+            ["pod-restarts"]
+        );
+        let bare = pod(
+            "b",
+            json!({"containers": [{"name": "app", "image": "shop/app:1.0"}]}),
+            running(ok_container(), true),
+        );
+        let f = fired(vec![bare]);
+        assert!(
+            f.len() == 1
+                && f[0].0 == "pod-no-resources"
+                && f[0].1.contains("no resource requests or limits"),
+            "{f:?}"
+        );
     }
 }
