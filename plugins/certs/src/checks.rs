@@ -335,6 +335,20 @@ pub fn judge(inv: &Inventory, opts: Options, trust: &Trust) -> Verdict {
         chain_checks(&mut b, bundle, &infos, is_served);
     }
 
+    references(&mut b, inv, &secret_leaf);
+    served_elsewhere(&mut b, inv, &secret_leaf);
+    duplicates(&mut b, &copies);
+    unreachable(&mut b, inv);
+    cert_manager(&mut b, inv);
+    finish(b.out)
+}
+
+/// `secret-missing` and `san-mismatch`: what Ingresses and Gateways point at.
+fn references(
+    b: &mut Builder<'_>,
+    inv: &Inventory,
+    secret_leaf: &HashMap<(String, String), CertInfo>,
+) {
     for r in &inv.references {
         let key = (r.secret_namespace.clone(), r.secret_name.clone());
         let listed = inv.secrets.as_ref().filter(|_| {
@@ -375,7 +389,14 @@ pub fn judge(inv: &Inventory, opts: Options, trust: &Trust) -> Verdict {
             _ => {}
         }
     }
+}
 
+/// `endpoint-cert-differs`: the live endpoint of an Ingress host against its Secret.
+fn served_elsewhere(
+    b: &mut Builder<'_>,
+    inv: &Inventory,
+    secret_leaf: &HashMap<(String, String), CertInfo>,
+) {
     for (endpoint, ingress, secret) in &inv.served_by {
         let live = inv
             .bundles
@@ -404,7 +425,10 @@ pub fn judge(inv: &Inventory, opts: Options, trust: &Trust) -> Verdict {
             );
         }
     }
+}
 
+/// `duplicate-expiry`: copies of one certificate with different expiries.
+fn duplicates(b: &mut Builder<'_>, copies: &BTreeMap<(String, Vec<String>), Copies>) {
     for copies in copies.values() {
         let Some(newest) = copies.iter().map(|(_, c)| c.not_after).max() else {
             continue;
@@ -428,7 +452,10 @@ pub fn judge(inv: &Inventory, opts: Options, trust: &Trust) -> Verdict {
             );
         }
     }
+}
 
+/// `endpoint-unreachable`.
+fn unreachable(b: &mut Builder<'_>, inv: &Inventory) {
     for u in &inv.unreachable {
         let object = u
             .via
@@ -443,7 +470,10 @@ pub fn judge(inv: &Inventory, opts: Options, trust: &Trust) -> Verdict {
             "check the address, port and firewall; a TLS alert means the server rejected the handshake",
         );
     }
+}
 
+/// `certmanager-not-ready`, `certmanager-issuance-failed`, `certmanager-renewal-overdue`.
+fn cert_manager(b: &mut Builder<'_>, inv: &Inventory) {
     for m in &inv.managed {
         if let Some((false, reason, message)) = &m.ready {
             b.push(
@@ -478,7 +508,7 @@ pub fn judge(inv: &Inventory, opts: Options, trust: &Trust) -> Verdict {
             );
         }
         if let Some(t) = m.renewal_time
-            && t + 3600 < opts.now
+            && t + 3600 < b.opts.now
         {
             b.push(
                 "certmanager-renewal-overdue",
@@ -488,15 +518,18 @@ pub fn judge(inv: &Inventory, opts: Options, trust: &Trust) -> Verdict {
                 format!(
                     "renewalTime {} passed {} ago; secret/{} has not been renewed",
                     rfc3339(t),
-                    days(opts.now - t),
+                    days(b.opts.now - t),
                     m.secret_name
                 ),
                 "check cert-manager's controller logs and the Issuer",
             );
         }
     }
+}
 
-    let mut out = b.out;
+/// Links the findings to the certificates they are about, and sorts both.
+fn finish(out: Verdict) -> Verdict {
+    let mut out = out;
     let mut fired: HashMap<(Origin, String), Vec<String>> = HashMap::new();
     for f in &out.findings {
         if let (Some(key), Some(cert)) = (&f.extra.key, &f.extra.certificate) {
@@ -799,5 +832,156 @@ mod tests {
         assert_eq!(days(3 * 86_400 + 5), "3d");
         assert_eq!(days(7200), "2h");
         assert_eq!(days(-2 * 86_400), "-2d");
+    }
+
+    /// `judge` over constructed inventories: certificates made with rcgen, no cluster.
+    mod judged {
+        use super::super::*;
+        use crate::decode::PrivateKey;
+        use crate::inventory::{ManagedCertificate, Reference, Unreachable};
+
+        const NOW: i64 = 1_800_000_000;
+
+        /// A certificate for `sans` valid from `from` to `to` days around NOW (CA:TRUE with
+        /// `ca`), DER, with its key as PKCS#8.
+        fn cert(sans: &[&str], from: i64, to: i64, ca: bool) -> (Vec<u8>, Vec<u8>) {
+            let key = rcgen::KeyPair::generate().expect("key");
+            let mut params = rcgen::CertificateParams::new(
+                sans.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            )
+            .expect("params");
+            let at = |days: i64| {
+                time::OffsetDateTime::from_unix_timestamp(NOW + days * 86_400).expect("time")
+            };
+            params.not_before = at(from);
+            params.not_after = at(to);
+            params
+                .distinguished_name
+                .push(rcgen::DnType::CommonName, sans[0]);
+            if ca {
+                params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+            }
+            let c = params.self_signed(&key).expect("cert");
+            (c.der().to_vec(), key.serialize_der())
+        }
+
+        fn secret(name: &str, der: Vec<u8>, key: Option<Vec<u8>>) -> Bundle {
+            let mut b = Bundle::new(
+                Origin::new("Secret", Some("shop"), name, "tls.crt"),
+                Default::default(),
+            );
+            b.certs = vec![der];
+            b.keys = key.map(PrivateKey::Pkcs8).into_iter().collect();
+            b
+        }
+
+        fn ids(inv: &Inventory) -> Vec<(String, String)> {
+            let (trust, _) = Trust::load(false, &[]);
+            let opts = Options {
+                now: NOW,
+                warn: 30 * 86_400,
+                critical: 7 * 86_400,
+            };
+            judge(inv, opts, &trust)
+                .findings
+                .into_iter()
+                .map(|f| (f.check, f.object.name))
+                .collect()
+        }
+
+        fn has(found: &[(String, String)], check: &str, name: &str) -> bool {
+            found.iter().any(|(c, n)| c == check && n == name)
+        }
+
+        #[test]
+        fn expiry_keys_and_references() {
+            let (expired, expired_key) = cert(&["old.example"], -400, -1, false);
+            let (soon, soon_key) = cert(&["soon.example"], -10, 3, false);
+            let (selfsigned, _) = cert(&["ca.example"], -10, 300, true);
+            let (_, other_key) = cert(&["other.example"], -10, 300, false);
+            let (web, web_key) = cert(&["web.example"], -10, 300, false);
+            let inv = Inventory {
+                bundles: vec![
+                    secret("old", expired, Some(expired_key)),
+                    secret("soon", soon, Some(soon_key)),
+                    secret("wrong-key", selfsigned, Some(other_key)),
+                    secret("web", web, Some(web_key)),
+                ],
+                references: vec![
+                    Reference {
+                        by: ObjectRef::namespaced("Ingress", Some("shop"), "front"),
+                        secret_namespace: "shop".into(),
+                        secret_name: "web".into(),
+                        hosts: vec!["shop.example".into()],
+                    },
+                    Reference {
+                        by: ObjectRef::namespaced("Ingress", Some("shop"), "gone"),
+                        secret_namespace: "shop".into(),
+                        secret_name: "missing".into(),
+                        hosts: vec!["x.example".into()],
+                    },
+                ],
+                secrets: Some(
+                    ["old", "soon", "wrong-key", "web"]
+                        .iter()
+                        .map(|n| ("shop".to_string(), n.to_string()))
+                        .collect(),
+                ),
+                unreachable: vec![Unreachable {
+                    endpoint: "api.example:443".into(),
+                    via: None,
+                    error: "connect: refused".into(),
+                }],
+                managed: vec![ManagedCertificate {
+                    object: ObjectRef::namespaced("Certificate", Some("shop"), "web"),
+                    ready: Some((false, "Failed".into(), "issuer not ready".into())),
+                    issuing_failed: None,
+                    failed_attempts: 0,
+                    renewal_time: None,
+                    secret_name: "web".into(),
+                }],
+                ..Default::default()
+            };
+            let found = ids(&inv);
+            assert!(has(&found, "expired", "old"), "{found:?}");
+            assert!(has(&found, "expiring", "soon"), "{found:?}");
+            assert!(
+                has(&found, "key-mismatch", "wrong-key"),
+                "CA:TRUE self-signed: {found:?}"
+            );
+            assert!(has(&found, "san-mismatch", "front"), "{found:?}");
+            assert!(has(&found, "secret-missing", "gone"), "{found:?}");
+            assert!(
+                has(&found, "endpoint-unreachable", "api.example:443"),
+                "{found:?}"
+            );
+            assert!(has(&found, "certmanager-not-ready", "web"), "{found:?}");
+            // web is self-signed and served by an Ingress: that too, and nothing about expiry.
+            assert!(has(&found, "self-signed-leaf", "web"), "{found:?}");
+            assert!(
+                !has(&found, "expired", "web") && !has(&found, "expiring", "web"),
+                "{found:?}"
+            );
+        }
+
+        #[test]
+        fn a_healthy_inventory_raises_nothing() {
+            let (web, web_key) = cert(&["web.example"], -10, 300, false);
+            let inv = Inventory {
+                bundles: vec![secret("web", web, Some(web_key))],
+                references: vec![Reference {
+                    by: ObjectRef::namespaced("Ingress", Some("shop"), "front"),
+                    secret_namespace: "shop".into(),
+                    secret_name: "web".into(),
+                    hosts: vec!["web.example".into()],
+                }],
+                ..Default::default()
+            };
+            let found: Vec<(String, String)> = ids(&inv)
+                .into_iter()
+                .filter(|(c, _)| c != "self-signed-leaf" && c != "chain-invalid")
+                .collect();
+            assert_eq!(found, Vec::<(String, String)>::new());
+        }
     }
 }
