@@ -431,3 +431,192 @@ pub async fn apply(
     }
     actions
 }
+
+#[cfg(test)]
+mod tests {
+    //! The plan over constructed snapshots: what is restarted or deleted, and every guard.
+    use super::*;
+    use serde_json::json;
+
+    const NOW: &str = "2026-12-02T12:00:00Z";
+
+    fn from<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> T {
+        serde_json::from_value(v).expect("valid object")
+    }
+
+    /// A Deployment `name` in `ns` with one ReplicaSet and one pod whose container restarted
+    /// `restarts` times, the last exit `minutes_ago`.
+    fn crashing(
+        ns: &str,
+        name: &str,
+        restarts: i32,
+        minutes_ago: i64,
+    ) -> (Deployment, k8s_openapi::api::apps::v1::ReplicaSet, Pod) {
+        let d = from(json!({"metadata": {"name": name, "namespace": ns},
+            "spec": {"replicas": 1, "selector": {"matchLabels": {"app": name}},
+                "template": {"metadata": {"labels": {"app": name}}, "spec": {"containers": [{"name": "app"}]}}}}));
+        let rs = from(
+            json!({"metadata": {"name": format!("{name}-rs"), "namespace": ns,
+            "ownerReferences": [{"apiVersion": "apps/v1", "kind": "Deployment", "name": name, "uid": "d", "controller": true}]}}),
+        );
+        let finished = jiff::Timestamp::from_second(
+            NOW.parse::<jiff::Timestamp>().expect("now").as_second() - minutes_ago * 60,
+        )
+        .expect("time")
+        .to_string();
+        let p = from(
+            json!({"metadata": {"name": format!("{name}-pod"), "namespace": ns, "labels": {"app": name},
+            "ownerReferences": [{"apiVersion": "apps/v1", "kind": "ReplicaSet", "name": format!("{name}-rs"), "uid": "r", "controller": true}]},
+            "status": {"phase": "Running", "containerStatuses": [{"name": "app", "image": "x", "imageID": "", "ready": false,
+                "restartCount": restarts, "state": {"waiting": {"reason": "CrashLoopBackOff"}},
+                "lastState": {"terminated": {"exitCode": 1, "finishedAt": finished}}}]}}),
+        );
+        (d, rs, p)
+    }
+
+    fn evicted(ns: &str, name: &str) -> Pod {
+        from(json!({"metadata": {"name": name, "namespace": ns},
+            "status": {"phase": "Failed", "reason": "Evicted"}}))
+    }
+
+    fn settings() -> Settings {
+        Settings {
+            restart_threshold: 5,
+            window: std::time::Duration::from_secs(3600),
+            max_actions: 10,
+            allowed: vec![],
+        }
+    }
+
+    fn snapshot(
+        parts: Vec<(Deployment, k8s_openapi::api::apps::v1::ReplicaSet, Pod)>,
+        extra: Vec<Pod>,
+    ) -> Snapshot {
+        let mut snap = Snapshot {
+            now: NOW.parse().expect("now"),
+            deployments: Some(vec![]),
+            replicasets: Some(vec![]),
+            statefulsets: Some(vec![]),
+            pdbs: Some(vec![]),
+            pods: Some(extra),
+            ..Default::default()
+        };
+        for (d, rs, p) in parts {
+            snap.deployments.get_or_insert_with(Vec::new).push(d);
+            snap.replicasets.get_or_insert_with(Vec::new).push(rs);
+            snap.pods.get_or_insert_with(Vec::new).push(p);
+        }
+        snap
+    }
+
+    fn summary(actions: &[Action]) -> Vec<(String, &'static str, &'static str)> {
+        actions
+            .iter()
+            .map(|a| (a.object.name.clone(), a.action.as_str(), a.status.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn restarts_recent_crash_loops_and_deletes_evicted_pods() {
+        let snap = snapshot(
+            vec![
+                crashing("shop", "web", 12, 5),
+                crashing("shop", "old", 12, 600),
+                crashing("shop", "calm", 2, 5),
+            ],
+            vec![evicted("shop", "gone-1")],
+        );
+        let actions = plan(&snap, &settings());
+        let s = summary(&actions);
+        assert!(
+            s.contains(&("web".into(), "rollout-restart", "planned")),
+            "{s:?}"
+        );
+        assert!(
+            s.contains(&("gone-1".into(), "delete-pod", "planned")),
+            "{s:?}"
+        );
+        assert!(
+            !s.iter().any(|(n, _, _)| n == "old" || n == "calm"),
+            "outside the window or under the threshold: {s:?}"
+        );
+        let web = actions
+            .iter()
+            .find(|a| a.object.name == "web")
+            .expect("web");
+        assert_eq!(
+            web.command,
+            "kubectl rollout restart deployment/web -n shop"
+        );
+    }
+
+    #[test]
+    fn guards_protected_namespaces_pdbs_opt_outs_and_max_actions() {
+        let mut snap = snapshot(
+            vec![
+                crashing("kube-system", "dns", 12, 5),
+                crashing("shop", "guarded", 12, 5),
+                crashing("shop", "opted-out", 12, 5),
+            ],
+            (0..3)
+                .map(|i| evicted("shop", &format!("gone-{i}")))
+                .collect(),
+        );
+        snap.pdbs = Some(vec![from(
+            json!({"metadata": {"name": "guard", "namespace": "shop"},
+            "spec": {"selector": {"matchLabels": {"app": "guarded"}}},
+            "status": {"disruptionsAllowed": 0, "currentHealthy": 1, "desiredHealthy": 1, "expectedPods": 1}}),
+        )]);
+        for d in snap.deployments.iter_mut().flatten() {
+            if d.metadata.name.as_deref() == Some("opted-out") {
+                d.metadata.annotations =
+                    Some([(IGNORE_ANNOTATION.to_string(), "heal".to_string())].into());
+            }
+        }
+        let s = Settings {
+            max_actions: 2,
+            ..settings()
+        };
+        let actions = plan(&snap, &s);
+        let detail = |n: &str| {
+            actions
+                .iter()
+                .find(|a| a.object.name == n)
+                .and_then(|a| a.detail.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            detail("dns").contains("--allow-namespace kube-system"),
+            "{actions:?}"
+        );
+        assert!(
+            detail("guarded").contains("PodDisruptionBudget guard allows no disruption"),
+            "{actions:?}"
+        );
+        assert!(
+            detail("opted-out").contains(IGNORE_ANNOTATION),
+            "{actions:?}"
+        );
+        let planned = actions
+            .iter()
+            .filter(|a| a.status == Status::Planned)
+            .count();
+        assert_eq!(planned, 2, "--max-actions 2: {actions:?}");
+        assert!(
+            actions
+                .iter()
+                .any(|a| a.detail.as_deref() == Some("--max-actions 2 reached"))
+        );
+        let allowed = Settings {
+            allowed: vec!["kube-system".into()],
+            ..settings()
+        };
+        let allowed_plan = plan(&snap, &allowed);
+        assert!(
+            allowed_plan
+                .iter()
+                .any(|a| a.object.name == "dns" && a.status == Status::Planned),
+            "{allowed_plan:?}"
+        );
+    }
+}
