@@ -150,6 +150,13 @@ pub fn encode(q: &str) -> String {
         .collect()
 }
 
+/// The system's trust anchors, read once per process (probes build a client every interval).
+fn native_roots() -> &'static [rustls_pki_types::CertificateDer<'static>] {
+    static ROOTS: std::sync::OnceLock<Vec<rustls_pki_types::CertificateDer<'static>>> =
+        std::sync::OnceLock::new();
+    ROOTS.get_or_init(|| rustls_native_certs::load_native_certs().certs)
+}
+
 fn tls_connector(options: &Options) -> Result<tokio_rustls::TlsConnector, Error> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
@@ -162,8 +169,8 @@ fn tls_connector(options: &Options) -> Result<tokio_rustls::TlsConnector, Error>
             .with_no_client_auth()
     } else {
         let mut roots = rustls::RootCertStore::empty();
-        for c in rustls_native_certs::load_native_certs().certs {
-            let _ = roots.add(c);
+        for c in native_roots() {
+            let _ = roots.add(c.clone());
         }
         if let Some(pem) = &options.ca_pem {
             let mut added = 0;

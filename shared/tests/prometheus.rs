@@ -64,6 +64,13 @@ async fn https_with_a_custom_ca_bearer_tokens_and_basic_auth() {
     let untrusted = Client::new(url(&base), Options::default(), None).unwrap();
     let e = untrusted.query("x").await.unwrap_err();
     assert_eq!(classify(&e.into()).code, 5);
+    // Without verification (the user's explicit choice) the same server answers.
+    let insecure = Options {
+        insecure_skip_verify: true,
+        ..Default::default()
+    };
+    let c = Client::new(url(&base), insecure, None).unwrap();
+    assert_eq!(c.query("x").await.unwrap()[0].value, 7.0);
     let trusted = Options {
         ca_pem: Some(ca.into_bytes()),
         bearer_token: Some("s3cret".into()),
@@ -130,4 +137,27 @@ async fn services_are_reached_through_the_api_server_proxy() {
     );
     assert_eq!(classify(&e).code, 5);
     ns.delete().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn alertmanager_alerts_are_read_from_the_v2_api() {
+    shared::run::install_crypto_provider();
+    let (addr, ca, seen) = testcluster::tls::https_json(
+        r#"[{"labels":{"alertname":"HighErrorRate"},"status":{"state":"active"}}]"#,
+    )
+    .await
+    .unwrap();
+    let options = Options {
+        ca_pem: Some(ca.into_bytes()),
+        ..Default::default()
+    };
+    let c = Client::new(
+        url(&format!("https://localhost:{}", addr.port())),
+        options,
+        None,
+    )
+    .unwrap();
+    let alerts = c.alertmanager_alerts().await.unwrap();
+    assert_eq!(alerts[0]["labels"]["alertname"], "HighErrorRate");
+    assert!(seen.lock().unwrap()[0].starts_with("GET /api/v2/alerts "));
 }

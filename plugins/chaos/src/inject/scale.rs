@@ -78,10 +78,11 @@ impl Injector<'_> {
                 .await
                 .map(|m| m.metadata),
         }
-        .map_err(
-            self.cluster
-                .api_error("get", "deployments", Some(namespace)),
-        )?;
+        .map_err(self.cluster.api_error(
+            "get",
+            &format!("{}s.apps", kind.to_lowercase()),
+            Some(namespace),
+        ))?;
         self.refuse_marked(&meta, &format!("{} {wname}", kind.to_lowercase()))?;
         let was = before.spec.and_then(|s| s.replicas).unwrap_or(0);
         let target = ObjectRef::namespaced(kind, Some(namespace), wname);
