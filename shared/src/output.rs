@@ -105,20 +105,25 @@ pub enum Render {
     },
 }
 
-/// Writes a catalogue: `rows` as a `CheckList` envelope (`<plugin>.sre-toolkit.io/<version>`),
-/// or as a table with `headers` and the `cells` of each row.
-pub fn write_catalogue<T: Serialize>(
+/// Writes a plugin's check catalogue (`kubectl <plugin> checks`): a `CheckList` envelope
+/// (`<plugin>.sre-toolkit.io/<version>`) whose items are `{id, category, severity, title}`,
+/// or a table with the columns check, category, severity and description.
+pub fn write_check_list(
     w: &mut dyn Write,
     render: Render,
     plugin: &str,
     version: &str,
-    rows: Vec<T>,
-    headers: &[&str],
-    cells: impl Fn(&T) -> Vec<String>,
+    checks: &[crate::finding::CheckInfo],
 ) -> anyhow::Result<()> {
     match render {
         Render::Json | Render::Yaml => {
-            let list = List::new(plugin, version, "CheckList", serde_json::json!({}), rows);
+            let list = List::new(
+                plugin,
+                version,
+                "CheckList",
+                serde_json::json!({}),
+                checks.to_vec(),
+            );
             if render == Render::Json {
                 write_json(w, &list)
             } else {
@@ -126,8 +131,12 @@ pub fn write_catalogue<T: Serialize>(
             }
         }
         Render::Table { no_headers } => {
-            let table: Vec<Vec<String>> = rows.iter().map(cells).collect();
-            w.write_all(crate::output::table(headers, &table, no_headers).as_bytes())?;
+            let rows: Vec<Vec<&str>> = checks
+                .iter()
+                .map(|c| vec![c.id, c.category, c.severity.as_str(), c.title])
+                .collect();
+            let headers = ["check", "category", "severity", "description"];
+            w.write_all(table(&headers, &rows, no_headers).as_bytes())?;
             Ok(())
         }
     }

@@ -814,6 +814,23 @@ fn list(items: &[String]) -> String {
     }
 }
 
+/// `kubectl certs checks`: the catalogue as a table or the suite's JSON/YAML envelope.
+pub fn write_catalogue(
+    w: &mut dyn std::io::Write,
+    format: crate::cli::Format,
+    no_headers: bool,
+) -> anyhow::Result<()> {
+    use crate::cli::Format;
+    use shared::output::Render;
+    let render = match format {
+        Format::Json => Render::Json,
+        Format::Yaml => Render::Yaml,
+        _ => Render::Table { no_headers },
+    };
+    let checks = catalogue();
+    shared::output::write_check_list(w, render, "certs", crate::report::SCHEMA_VERSION, &checks)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -845,6 +862,34 @@ mod tests {
         /// A certificate for `sans` valid from `from` to `to` days around NOW (CA:TRUE with
         /// `ca`), DER, with its key as PKCS#8.
         fn cert(sans: &[&str], from: i64, to: i64, ca: bool) -> (Vec<u8>, Vec<u8>) {
+            let (params, key) = params(sans, from, to, ca);
+            let c = params.self_signed(&key).expect("cert");
+            (c.der().to_vec(), key.serialize_der())
+        }
+
+        /// A certificate for `sans` signed by `issuer` (made by [`params`]), DER.
+        fn signed_by(
+            sans: &[&str],
+            from: i64,
+            to: i64,
+            issuer: &(rcgen::CertificateParams, rcgen::KeyPair),
+        ) -> Vec<u8> {
+            let (params, key) = params(sans, from, to, false);
+            let issuer = rcgen::Issuer::from_params(&issuer.0, &issuer.1);
+            params
+                .signed_by(&key, &issuer)
+                .expect("cert")
+                .der()
+                .to_vec()
+        }
+
+        /// The parameters and key of [`cert`].
+        fn params(
+            sans: &[&str],
+            from: i64,
+            to: i64,
+            ca: bool,
+        ) -> (rcgen::CertificateParams, rcgen::KeyPair) {
             let key = rcgen::KeyPair::generate().expect("key");
             let mut params = rcgen::CertificateParams::new(
                 sans.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
@@ -861,8 +906,7 @@ mod tests {
             if ca {
                 params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
             }
-            let c = params.self_signed(&key).expect("cert");
-            (c.der().to_vec(), key.serialize_der())
+            (params, key)
         }
 
         fn secret(name: &str, der: Vec<u8>, key: Option<Vec<u8>>) -> Bundle {
@@ -960,6 +1004,62 @@ mod tests {
             assert!(has(&found, "self-signed-leaf", "web"), "{found:?}");
             assert!(
                 !has(&found, "expired", "web") && !has(&found, "expiring", "web"),
+                "{found:?}"
+            );
+        }
+
+        #[test]
+        fn chains_validity_duplicates_and_cert_manager() {
+            let ca = params(&["Shop CA"], -10, 100, true);
+            let ca_der = ca.0.self_signed(&ca.1).expect("ca").der().to_vec();
+            let leaf = signed_by(&["api.example"], -10, 300, &ca);
+            let mut anchored = secret("anchored", leaf.clone(), None);
+            anchored.local_anchors = vec![ca_der];
+            let orphan = secret("orphan", leaf, None);
+            let (future, _) = cert(&["future.example"], 2, 300, false);
+            let (dup_old, _) = cert(&["dup.example"], -10, 40, false);
+            let (dup_new, _) = cert(&["dup.example"], -10, 200, false);
+            let inv = Inventory {
+                bundles: vec![
+                    anchored,
+                    orphan,
+                    secret("future", future, None),
+                    secret("dup-old", dup_old, None),
+                    secret("dup-new", dup_new, None),
+                ],
+                managed: vec![ManagedCertificate {
+                    object: ObjectRef::namespaced("Certificate", Some("shop"), "api"),
+                    ready: Some((true, "Ready".into(), "".into())),
+                    issuing_failed: Some("ACME order failed".into()),
+                    failed_attempts: 2,
+                    renewal_time: Some(NOW - 7200),
+                    secret_name: "api".into(),
+                }],
+                ..Default::default()
+            };
+            let found = ids(&inv);
+            assert!(
+                has(&found, "ca-expires-before-leaf", "anchored"),
+                "{found:?}"
+            );
+            assert!(
+                !has(&found, "chain-invalid", "anchored"),
+                "ca.crt anchors the chain: {found:?}"
+            );
+            assert!(
+                has(&found, "chain-invalid", "orphan"),
+                "no issuer anywhere: {found:?}"
+            );
+            assert!(has(&found, "not-yet-valid", "future"), "{found:?}");
+            assert!(has(&found, "duplicate-expiry", "dup-old"), "{found:?}");
+            assert!(
+                !has(&found, "duplicate-expiry", "dup-new"),
+                "the renewed copy is fine: {found:?}"
+            );
+            assert!(
+                has(&found, "certmanager-issuance-failed", "api")
+                    && has(&found, "certmanager-renewal-overdue", "api")
+                    && !has(&found, "certmanager-not-ready", "api"),
                 "{found:?}"
             );
         }

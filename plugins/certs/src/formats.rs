@@ -3,9 +3,15 @@
 //! (`--html FILE`), with the certificate inventory as certs' own table.
 
 use crate::checks::{CertFields, catalogue, days};
+use crate::cli::Format;
 use crate::report::Report;
+use crate::{metrics, report};
+use clap::ValueEnum;
+use shared::error::Error;
 use shared::report::html::{Page, Table};
 use shared::report::{Facts, Run, Unchecked};
+use shared::run::Context;
+use std::io::Write;
 
 fn facts(report: &Report) -> Facts {
     let m = &report.list.metadata;
@@ -110,4 +116,52 @@ pub fn html(report: &Report) -> String {
         tables: vec![certificates],
     };
     with_run(report, |run| shared::report::html::render(run, &page))
+}
+/// Writes the report in `format`.
+pub fn write_report(
+    w: &mut dyn Write,
+    report: &report::Report,
+    format: Format,
+    no_headers: bool,
+    ctx: &Context,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Table | Format::Wide => {
+            report::render_table(w, report, format == Format::Wide, no_headers, ctx.stdout)?;
+            // Status, not data: on stderr, as every plugin does.
+            if report.list.items.is_empty() {
+                ctx.note("No certificates found.");
+            }
+            if report.findings.is_empty() {
+                ctx.note("No findings.");
+            }
+        }
+        Format::Json => shared::output::write_json(w, report)?,
+        Format::Yaml => shared::output::write_yaml(w, report)?,
+        Format::Prometheus => {
+            let now = jiff::Timestamp::now().as_second();
+            w.write_all(metrics::exposition(report, now).as_bytes())?;
+        }
+        Format::Junit => w.write_all(junit(report).as_bytes())?,
+        Format::Sarif => shared::output::write_json(w, &sarif(report))?,
+        Format::Markdown => w.write_all(markdown(report).as_bytes())?,
+    }
+    Ok(())
+}
+
+/// The `-o` name of `f`.
+pub fn format_name(f: Format) -> String {
+    f.to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
+/// Writes `--html FILE`.
+pub fn write_html(path: &std::path::Path, report: &report::Report) -> Result<(), Error> {
+    std::fs::write(path, html(report)).map_err(|e| {
+        Error::usage(
+            format!("cannot write --html {}: {e}", path.display()),
+            "pass a writable path",
+        )
+    })
 }

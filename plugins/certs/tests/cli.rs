@@ -194,6 +194,13 @@ fn checks_are_listed_with_ids() {
         .collect();
     assert_eq!(ids, want);
     assert!(ids.contains(&"key-mismatch".to_string()));
+    let first = &r.json()["items"][0];
+    assert_eq!(
+        (&first["category"], &first["severity"]),
+        (&serde_json::json!("expiry"), &serde_json::json!("critical")),
+        "the suite's CheckList items: {first}"
+    );
+    assert!(first["title"].as_str().is_some_and(|t| t.contains("notAfter")));
 }
 
 #[test]

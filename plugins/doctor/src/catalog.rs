@@ -2,8 +2,13 @@
 //! and which kinds it needs listed. `--checks`, `--skip`, `--exclude`, the config file and
 //! `kubectl doctor checks` all read this one table.
 
+use crate::cli::Format;
 use crate::finding::Severity;
+use crate::report;
 use Severity::{Critical, Info, Warning};
+use anyhow::Result;
+use shared::output::Render;
+use std::io::Write;
 
 /// A kind the collection pass can list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -200,6 +205,17 @@ pub const CATEGORIES: &[&str] = &[
 /// Looks a check up by id.
 pub fn check(id: &str) -> Option<&'static Check> {
     CHECKS.iter().find(|c| c.id == id)
+}
+
+/// `kubectl doctor checks`: the catalogue as a table or the suite's JSON/YAML envelope.
+pub fn write(w: &mut dyn Write, format: Format, no_headers: bool) -> Result<()> {
+    let render = match format {
+        Format::Json => Render::Json,
+        Format::Yaml => Render::Yaml,
+        _ => Render::Table { no_headers },
+    };
+    let checks = crate::formats::catalogue();
+    shared::output::write_check_list(w, render, "doctor", report::SCHEMA_VERSION, &checks)
 }
 
 #[cfg(test)]

@@ -1,8 +1,13 @@
 //! `kubectl load compare A.json B.json`: what changed between two runs, metric by metric,
 //! with the relative change; `--max-regression` turns a worse p99 or error rate into exit 1.
 
-use crate::report::Report;
+use crate::cli::Format;
+use crate::report::{self, Report};
 use serde::Serialize;
+use shared::error::Error;
+use shared::run::Outcome;
+use std::io::Write;
+use std::path::Path;
 
 /// One compared metric.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -77,6 +82,64 @@ pub fn render(deltas: &[Delta], a: &str, b: &str) -> String {
         })
         .collect();
     shared::output::table(&["metric", a, b, "change"], &rows, false)
+}
+
+/// `kubectl load compare`: the deltas of two `-o json` reports, rendered in `format`;
+/// [`Outcome::Problems`] when `--max-regression` is exceeded on throughput, errors or p99.
+pub fn command(
+    before: &Path,
+    after: &Path,
+    max_regression: Option<&str>,
+    format: Format,
+) -> anyhow::Result<Outcome> {
+    let read = |p: &Path| -> Result<report::Report, Error> {
+        let text = std::fs::read_to_string(p).map_err(|e| {
+            Error::usage(
+                format!("cannot read {}: {e}", p.display()),
+                "give two `-o json` reports",
+            )
+        })?;
+        serde_json::from_str(&text).map_err(|e| {
+            Error::usage(
+                format!("{} is not a LoadReport: {e}", p.display()),
+                "give two `kubectl load run -o json` outputs",
+            )
+        })
+    };
+    let (a, b) = (read(before)?, read(after)?);
+    let deltas = compare(&a, &b);
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => shared::output::write_json(&mut out, &deltas)?,
+        Format::Yaml => shared::output::write_yaml(&mut out, &deltas)?,
+        _ => write!(out, "{}", render(&deltas, &a.metadata.run, &b.metadata.run))?,
+    }
+    let limit = match max_regression {
+        Some(s) => Some(
+            s.trim_end_matches('%')
+                .parse::<f64>()
+                .map(|v| v / 100.0)
+                .map_err(|_| {
+                    Error::usage(
+                        format!("--max-regression {s:?} is not a percentage"),
+                        "e.g. --max-regression 10%",
+                    )
+                })?,
+        ),
+        None => None,
+    };
+    let watched = ["requests/s", "error rate %", "p99 ms"];
+    let regressed = limit.is_some_and(|l| {
+        deltas
+            .iter()
+            .filter(|d| watched.contains(&d.metric.as_str()))
+            .any(|d| d.regressed(l))
+    });
+    Ok(if regressed {
+        Outcome::Problems
+    } else {
+        Outcome::Clean
+    })
 }
 
 #[cfg(test)]

@@ -8,7 +8,9 @@ pub mod cli;
 pub mod cluster;
 pub mod compare;
 pub mod engine;
+pub mod fanout;
 pub mod hist;
+pub mod local;
 pub mod report;
 pub mod result;
 pub mod runner;
@@ -26,10 +28,6 @@ use shared::error::Error;
 use shared::run::{Context, Outcome};
 use spec::{Model, Request, RunSpec, Stage};
 use std::io::Write;
-use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::Ordering;
-use std::time::Duration;
 
 /// A new run id: `load-YYYYMMDD-HHMMSS-xxxx`.
 pub fn new_run_id() -> String {
@@ -129,332 +127,6 @@ pub fn model(args: &RunArgs) -> Result<Model, Error> {
     })
 }
 
-fn fmt_ms(us: u64) -> String {
-    format!("{:.2}ms", us as f64 / 1000.0)
-}
-
-/// Renders the report in `format`, writes `--html`, and returns the outcome.
-fn finish(
-    report: &report::Report,
-    format: Format,
-    html: &Option<PathBuf>,
-    ctx: &Context,
-) -> Result<Outcome> {
-    let dropped = report.result.dropped_rate();
-    if dropped > 0.01 {
-        ctx.warn(&format!(
-            "{} of {} scheduled requests ({:.1}%) were never sent: the generator could not keep the schedule (add --connections or --runners); --threshold 'dropped<1%' fails such a run",
-            report.result.dropped,
-            report.result.dropped + report.result.requests,
-            dropped * 100.0
-        ));
-    }
-    let mut out = std::io::stdout().lock();
-    match format {
-        Format::Table => report::render_table(&mut out, report, ctx.stdout)?,
-        Format::Markdown => report::render_markdown(&mut out, report)?,
-        Format::Json => shared::output::write_json(&mut out, report)?,
-        Format::Yaml => shared::output::write_yaml(&mut out, report)?,
-    }
-    out.flush()?;
-    if let Some(path) = html {
-        std::fs::write(path, report::render_html(report)).map_err(|e| {
-            Error::usage(
-                format!("cannot write --html {}: {e}", path.display()),
-                "give a writable path",
-            )
-        })?;
-    }
-    Ok(if report.passed() {
-        Outcome::Clean
-    } else {
-        Outcome::Problems
-    })
-}
-
-async fn run_local(
-    spec: RunSpec,
-    args: &RunArgs,
-    format: Format,
-    ctx: &Context,
-) -> Result<Outcome> {
-    let interrupt = ctx.interrupt();
-    let started_at = jiff::Timestamp::now().to_string();
-    let live = Arc::new(engine::Live::default());
-    let target = engine::Target::new(&spec)
-        .map_err(|e| Error::usage(e, "give an http:// or https:// URL"))?;
-    engine::preflight(&target, Duration::from_secs(5))
-        .await
-        .map_err(|e| Error::Unreachable {
-            message: e,
-            hint: "is the target running and reachable from here? (use in-cluster runners for cluster-internal targets)".into(),
-        })?;
-    let pb = shared::term::spinner(ctx.progress, "starting");
-    let total = spec.model.duration();
-    let display = {
-        let (live, pb) = (live.clone(), pb.clone());
-        tokio::spawn(async move {
-            let t0 = tokio::time::Instant::now();
-            let mut last = 0u64;
-            loop {
-                tokio::time::sleep(Duration::from_secs(1)).await;
-                let n = live.requests.load(Ordering::Relaxed);
-                let e = live.errors.load(Ordering::Relaxed);
-                let (p50, p99) = live
-                    .recent
-                    .lock()
-                    .map(|mut h| {
-                        let v = (h.quantile(0.5), h.quantile(0.99));
-                        h.0.reset();
-                        v
-                    })
-                    .unwrap_or_default();
-                pb.set_message(format!(
-                    "{}s/{}s  {}/s  errors {e}  p50 {}  p99 {}",
-                    t0.elapsed().as_secs(),
-                    total.as_secs(),
-                    n - last,
-                    fmt_ms(p50),
-                    fmt_ms(p99)
-                ));
-                last = n;
-            }
-        })
-    };
-    let start = tokio::time::Instant::now();
-    let work = async {
-        match &spec.scenario {
-            Some(text) => {
-                let s =
-                    scenario::parse(text).map_err(|e| Error::usage(e, "fix the scenario file"))?;
-                let users = match spec.model {
-                    Model::Closed { users, .. } => users,
-                    Model::Open { .. } => 1,
-                };
-                scenario::run(&s, &spec.request.url, users, total, spec.timeout)
-                    .await
-                    .map_err(|e| anyhow::anyhow!(e))
-            }
-            None => engine::run(&spec, 0, 1, start, live.clone())
-                .await
-                .map_err(|e| anyhow::anyhow!(e)),
-        }
-    };
-    tokio::pin!(work);
-    let result = tokio::select! {
-        r = &mut work => r,
-        _ = interrupt.wait() => {
-            // Stop sending; report what was measured so far, then exit 130.
-            live.stop.store(true, Ordering::Relaxed);
-            work.await
-        }
-    };
-    display.abort();
-    pb.finish_and_clear();
-    let result = result?;
-    let report = report::Report::new(&spec, "local", started_at, &[result], &args.threshold);
-    let outcome = finish(&report, format, &args.html, ctx)?;
-    if interrupt.fired() {
-        return Err(Error::Interrupted.into());
-    }
-    Ok(outcome)
-}
-
-async fn wait_running(
-    run: &cluster::ClusterRun<'_>,
-    n: usize,
-    timeout: Duration,
-    pb: &indicatif::ProgressBar,
-) -> Result<(), Error> {
-    let deadline = tokio::time::Instant::now() + timeout;
-    loop {
-        let o = run.observe().await?;
-        let running = o.phases.get("Running").copied().unwrap_or(0);
-        pb.set_message(format!(
-            "waiting for {n} runner pods: {running} Running ({:?})",
-            o.phases
-        ));
-        if running >= n {
-            return Ok(());
-        }
-        if let Some(failed) = o.phases.get("Failed") {
-            return Err(Error::usage(
-                format!("{failed} runner pod(s) failed before the start"),
-                format!(
-                    "kubectl describe pods -n {} -l {}={}",
-                    run.namespace,
-                    cluster::RUN_LABEL,
-                    run.run
-                ),
-            ));
-        }
-        if tokio::time::Instant::now() > deadline {
-            return Err(Error::Unreachable {
-                message: format!(
-                    "only {running} of {n} runner pods Running after {}",
-                    shared::duration::human(timeout)
-                ),
-                hint: format!(
-                    "kubectl get pods -n {} -l {}={} (image pull? quota? --start-timeout)",
-                    run.namespace,
-                    cluster::RUN_LABEL,
-                    run.run
-                ),
-            });
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
-}
-
-/// Waits for every runner's result, showing the merged progress; `None` when interrupted.
-async fn collect(
-    run: &cluster::ClusterRun<'_>,
-    spec: &RunSpec,
-    pb: &indicatif::ProgressBar,
-    interrupt: Option<&shared::run::Interrupt>,
-) -> Result<Option<Vec<result::RunResult>>> {
-    let n = spec.runners;
-    let deadline = tokio::time::Instant::now()
-        + spec.model.duration()
-        + Duration::from_secs(120)
-        + spec.timeout;
-    let t0 = tokio::time::Instant::now();
-    loop {
-        if interrupt.is_some_and(|i| i.fired()) {
-            return Ok(None);
-        }
-        let o = run.observe().await?;
-        if let Some((i, e)) = o.failures.iter().next() {
-            return Err(Error::usage(
-                format!("runner {i} failed: {e}"),
-                "fix the run and start it again",
-            )
-            .into());
-        }
-        if o.results.len() >= n {
-            return Ok(Some(o.results.into_values().collect()));
-        }
-        let requests: u64 = o.progress.values().map(|p| p.requests).sum();
-        let errors: u64 = o.progress.values().map(|p| p.errors).sum();
-        let p99 = o.progress.values().map(|p| p.p99).fold(0.0, f64::max);
-        let missing: Vec<String> = (0..n)
-            .filter(|i| !o.results.contains_key(i))
-            .map(|i| i.to_string())
-            .collect();
-        let overdue = t0.elapsed() > spec.model.duration() + engine::drain(spec.timeout);
-        let waiting = if overdue {
-            // Past the planned end: say who is late and what their pods are doing.
-            format!(
-                "  waiting for runner(s) {} (pods: {:?})",
-                missing.join(", "),
-                o.phases
-            )
-        } else {
-            String::new()
-        };
-        pb.set_message(format!(
-            "{}s  {} requests, {errors} errors, p99 ≤ {p99:.2}ms (max of runners)  {}/{n} runners done{waiting}",
-            t0.elapsed().as_secs(),
-            requests,
-            o.results.len()
-        ));
-        if tokio::time::Instant::now() > deadline {
-            return Err(Error::Unreachable {
-                message: format!(
-                    "{} of {n} runners reported a result within {} of the planned end; runner(s) {} never did (pods: {:?})",
-                    o.results.len(),
-                    shared::duration::human(deadline.saturating_duration_since(t0).saturating_sub(spec.model.duration())),
-                    missing.join(", "),
-                    o.phases
-                ),
-                hint: format!(
-                    "kubectl load status {0} -n {1}; kubectl logs -n {1} -l {2}={0}",
-                    run.run,
-                    run.namespace,
-                    cluster::RUN_LABEL
-                ),
-            }
-            .into());
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
-            _ = async { if let Some(i) = interrupt { i.wait().await } else { std::future::pending::<()>().await } } => {}
-        }
-    }
-}
-
-async fn run_cluster(
-    cluster: &Cluster,
-    spec: RunSpec,
-    args: &RunArgs,
-    format: Format,
-    ctx: &Context,
-) -> Result<Outcome> {
-    let namespace = cluster.one_namespace("a load run")?;
-    let run = cluster::ClusterRun {
-        cluster,
-        namespace: namespace.clone(),
-        run: spec.run.clone(),
-    };
-    run.preflight(&args.service_account).await?;
-    let interrupt = ctx.interrupt();
-    let opts = cluster::JobOptions {
-        image: args.image.clone(),
-        service_account: args.service_account.clone(),
-        ttl: args.ttl,
-    };
-    run.create(&spec, &opts).await?;
-    ctx.note(&format!(
-        "run {} started in namespace {namespace} ({} runners)",
-        spec.run, spec.runners
-    ));
-    let pb = shared::term::spinner(ctx.progress, "waiting for runner pods");
-    let outcome = async {
-        tokio::select! {
-            r = wait_running(&run, spec.runners, args.start_timeout, &pb) => r?,
-            _ = interrupt.wait() => return Ok(None),
-        }
-        let start_ms = cluster::now_ms() + 2000;
-        run.start_at(start_ms).await?;
-        let started_at = jiff::Timestamp::from_millisecond(start_ms)
-            .map(|t| t.to_string())
-            .unwrap_or_default();
-        if args.detach {
-            return Ok(Some((started_at, Vec::new())));
-        }
-        Ok(collect(&run, &spec, &pb, Some(&interrupt))
-            .await?
-            .map(|parts| (started_at, parts)))
-    }
-    .await;
-    pb.finish_and_clear();
-    let outcome: Option<(String, Vec<result::RunResult>)> = match outcome {
-        Ok(o) => o,
-        Err(e) => {
-            let _ = run.delete().await;
-            return Err(e);
-        }
-    };
-    let Some((started_at, parts)) = outcome else {
-        run.delete().await?;
-        ctx.note(&format!(
-            "interrupted: run {} stopped and its Job deleted",
-            spec.run
-        ));
-        return Err(Error::Interrupted.into());
-    };
-    if args.detach {
-        writeln!(std::io::stdout(), "{}", spec.run)?;
-        ctx.note(&format!(
-            "follow it with `kubectl load status {0} -n {namespace}` and `kubectl load results {0} -n {namespace}`",
-            spec.run
-        ));
-        return Ok(Outcome::Clean);
-    }
-    let report = report::Report::new(&spec, "cluster", started_at, &parts, &args.threshold);
-    finish(&report, format, &args.html, ctx)
-}
-
 /// kubectl's selection flags select nothing in a load run: refused rather than ignored.
 fn refuse_selection_flags(kube: &KubeArgs, what: &str) -> Result<(), Error> {
     let given: Vec<&str> = [
@@ -537,31 +209,9 @@ async fn run_command(
     engine::Target::new(&spec)
         .map_err(|e| Error::usage(e, "check the target and --method/--header"))?;
     match cluster {
-        Some(c) if !local => run_cluster(&c, spec, args, format, ctx).await,
-        _ => run_local(spec, args, format, ctx).await,
+        Some(c) if !local => fanout::run_cluster(&c, spec, args, format, ctx).await,
+        _ => local::run_local(spec, args, format, ctx).await,
     }
-}
-
-/// An existing cluster run in the command's namespace: the handle, what it looks like now,
-/// and its spec.
-async fn find_run<'a>(
-    cluster: &'a Cluster,
-    run: &str,
-) -> Result<(cluster::ClusterRun<'a>, cluster::Observed, RunSpec), Error> {
-    let namespace = cluster.one_namespace("a load run")?;
-    let r = cluster::ClusterRun {
-        cluster,
-        namespace: namespace.clone(),
-        run: run.to_string(),
-    };
-    let o = r.observe().await?;
-    let spec = o.spec.clone().ok_or_else(|| {
-        Error::usage(
-            format!("no run {run:?} in namespace {namespace:?}"),
-            "runs are kept for --ttl (default 1h); check -n",
-        )
-    })?;
-    Ok((r, o, spec))
 }
 
 /// The RBAC manifest (`kubectl load rbac`).
@@ -589,109 +239,10 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
             before,
             after,
             max_regression,
-        } => {
-            let read = |p: &PathBuf| -> Result<report::Report, Error> {
-                let text = std::fs::read_to_string(p).map_err(|e| {
-                    Error::usage(
-                        format!("cannot read {}: {e}", p.display()),
-                        "give two `-o json` reports",
-                    )
-                })?;
-                serde_json::from_str(&text).map_err(|e| {
-                    Error::usage(
-                        format!("{} is not a LoadReport: {e}", p.display()),
-                        "give two `kubectl load run -o json` outputs",
-                    )
-                })
-            };
-            let (a, b) = (read(before)?, read(after)?);
-            let deltas = compare::compare(&a, &b);
-            let mut out = std::io::stdout().lock();
-            match format {
-                Format::Json => shared::output::write_json(&mut out, &deltas)?,
-                Format::Yaml => shared::output::write_yaml(&mut out, &deltas)?,
-                _ => write!(
-                    out,
-                    "{}",
-                    compare::render(&deltas, &a.metadata.run, &b.metadata.run)
-                )?,
-            }
-            let limit = match max_regression {
-                Some(s) => Some(
-                    s.trim_end_matches('%')
-                        .parse::<f64>()
-                        .map(|v| v / 100.0)
-                        .map_err(|_| {
-                            Error::usage(
-                                format!("--max-regression {s:?} is not a percentage"),
-                                "e.g. --max-regression 10%",
-                            )
-                        })?,
-                ),
-                None => None,
-            };
-            let watched = ["requests/s", "error rate %", "p99 ms"];
-            let regressed = limit.is_some_and(|l| {
-                deltas
-                    .iter()
-                    .filter(|d| watched.contains(&d.metric.as_str()))
-                    .any(|d| d.regressed(l))
-            });
-            Ok(if regressed {
-                Outcome::Problems
-            } else {
-                Outcome::Clean
-            })
-        }
+        } => compare::command(before, after, max_regression.as_deref(), format),
         Command::Status { run } => {
             let cluster = Cluster::connect(&cli.kube).await?;
-            let (r, o, spec) = find_run(&cluster, run).await?;
-            let namespace = r.namespace.clone();
-            let state = if o.results.len() >= spec.runners {
-                "done"
-            } else if o.started {
-                "running"
-            } else {
-                "starting"
-            };
-            let pods = o
-                .phases
-                .iter()
-                .map(|(phase, n)| format!("{n} {phase}"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let status = serde_json::json!({
-                "run": run, "namespace": namespace, "state": state, "target": spec.target, "runners": spec.runners,
-                "started": o.started, "pods": o.phases, "done": o.results.len(),
-                "failed": o.failures,
-                "requests": o.progress.values().map(|p| p.requests).sum::<u64>() .max(o.results.values().map(|r| r.requests).sum()),
-                "errors": o.progress.values().map(|p| p.errors).sum::<u64>().max(o.results.values().map(|r| r.errors).sum()),
-            });
-            let mut out = std::io::stdout().lock();
-            match format {
-                Format::Json => shared::output::write_json(&mut out, &status)?,
-                Format::Yaml => shared::output::write_yaml(&mut out, &status)?,
-                _ => {
-                    let rows = vec![vec![
-                        run.clone(),
-                        state.to_string(),
-                        format!("{}/{}", o.results.len(), spec.runners),
-                        if pods.is_empty() { "none".into() } else { pods },
-                        status["requests"].to_string(),
-                        status["errors"].to_string(),
-                    ]];
-                    write!(
-                        out,
-                        "{}",
-                        shared::output::table(
-                            &["run", "state", "done", "pods", "requests", "errors"],
-                            &rows,
-                            cli.output.no_headers
-                        )
-                    )?;
-                }
-            }
-            Ok(Outcome::Clean)
+            fanout::status(&cluster, run, format, cli.output.no_headers).await
         }
         Command::Results {
             run,
@@ -700,7 +251,7 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
             no_wait,
         } => {
             let cluster = Cluster::connect(&cli.kube).await?;
-            let (r, o, spec) = find_run(&cluster, run).await?;
+            let (r, o, spec) = fanout::find_run(&cluster, run).await?;
             let unfinished = o.results.len() < spec.runners;
             let parts = if !unfinished {
                 o.results.into_values().collect()
@@ -714,16 +265,16 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
                 let parts: Vec<result::RunResult> = o.results.into_values().collect();
                 let report =
                     report::Report::new(&spec, "cluster", String::new(), &parts, threshold);
-                finish(&report, format, html, &ctx)?;
+                report::finish(&report, format, html, &ctx)?;
                 return Ok(Outcome::Problems);
             } else {
                 let pb = shared::term::spinner(ctx.progress, "waiting for runners");
-                let parts = collect(&r, &spec, &pb, None).await?;
+                let parts = fanout::collect(&r, &spec, &pb, None).await?;
                 pb.finish_and_clear();
                 parts.unwrap_or_default()
             };
             let report = report::Report::new(&spec, "cluster", String::new(), &parts, threshold);
-            finish(&report, format, html, &ctx)
+            report::finish(&report, format, html, &ctx)
         }
         Command::Runner { run } => {
             // Checked before connecting: outside a runner pod this is a usage error.

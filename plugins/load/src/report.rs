@@ -2,14 +2,18 @@
 //! docs/output-schema.md) built from the merged result, a table and Markdown for people and
 //! CI comments, and a self-contained HTML page with latency-over-time and throughput plots.
 
+use crate::cli::Format;
 use crate::result::RunResult;
 use crate::spec::{Model, RunSpec};
 use crate::threshold::Verdict;
 use serde::{Deserialize, Serialize};
+use shared::error::Error;
 use shared::output::table;
 use shared::report::escape::markup;
+use shared::run::{Context, Outcome};
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::path::PathBuf;
 
 /// Schema version.
 pub const SCHEMA_VERSION: &str = "v1alpha1";
@@ -571,4 +575,43 @@ plot('throughput', [{{key: 'requests', color: '#36c'}}, {{key: 'errors', color: 
         run = markup(&r.metadata.run),
         duration = r.metadata.duration_seconds,
     )
+}
+
+/// Renders the report in `format`, writes `--html`, and returns the outcome.
+pub fn finish(
+    report: &Report,
+    format: Format,
+    html: &Option<PathBuf>,
+    ctx: &Context,
+) -> anyhow::Result<Outcome> {
+    let dropped = report.result.dropped_rate();
+    if dropped > 0.01 {
+        ctx.warn(&format!(
+            "{} of {} scheduled requests ({:.1}%) were never sent: the generator could not keep the schedule (add --connections or --runners); --threshold 'dropped<1%' fails such a run",
+            report.result.dropped,
+            report.result.dropped + report.result.requests,
+            dropped * 100.0
+        ));
+    }
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Table => render_table(&mut out, report, ctx.stdout)?,
+        Format::Markdown => render_markdown(&mut out, report)?,
+        Format::Json => shared::output::write_json(&mut out, report)?,
+        Format::Yaml => shared::output::write_yaml(&mut out, report)?,
+    }
+    out.flush()?;
+    if let Some(path) = html {
+        std::fs::write(path, render_html(report)).map_err(|e| {
+            Error::usage(
+                format!("cannot write --html {}: {e}", path.display()),
+                "give a writable path",
+            )
+        })?;
+    }
+    Ok(if report.passed() {
+        Outcome::Clean
+    } else {
+        Outcome::Problems
+    })
 }

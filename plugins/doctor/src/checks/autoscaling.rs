@@ -43,3 +43,58 @@ pub(crate) fn run(cx: &mut Cx<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The autoscaling checks over constructed HPAs and PDBs, and healthy ones raising nothing.
+    use crate::checks::testing::{fired, ids, object, snapshot, the};
+    use k8s_openapi::api::autoscaling::v2::HorizontalPodAutoscaler;
+    use k8s_openapi::api::policy::v1::PodDisruptionBudget;
+    use serde_json::json;
+
+    fn hpa(current: i32, max: i32, able: &str) -> HorizontalPodAutoscaler {
+        object(json!({"metadata": {"name": "web", "namespace": "shop"},
+            "spec": {"maxReplicas": max, "scaleTargetRef": {"kind": "Deployment", "name": "web"}},
+            "status": {"currentReplicas": current, "desiredReplicas": current,
+                "conditions": [{"type": "ScalingActive", "status": able,
+                    "reason": "FailedGetResourceMetric", "message": "no metrics returned"}]}}))
+    }
+
+    fn pdb(allowed: i32, expected: i32) -> PodDisruptionBudget {
+        object(
+            json!({"metadata": {"name": "web", "namespace": "shop"}, "spec": {},
+            "status": {"disruptionsAllowed": allowed, "currentHealthy": 2, "desiredHealthy": 2,
+                "expectedPods": expected}}),
+        )
+    }
+
+    #[test]
+    fn healthy_autoscalers_and_budgets_raise_nothing() {
+        let mut snap = snapshot();
+        snap.hpas = Some(vec![hpa(3, 10, "True")]);
+        snap.pdbs = Some(vec![pdb(1, 3), pdb(0, 0)]);
+        assert_eq!(ids(&snap, "autoscaling"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn missing_metrics_max_replicas_and_blocking_budgets() {
+        let mut snap = snapshot();
+        snap.hpas = Some(vec![hpa(10, 10, "False")]);
+        snap.pdbs = Some(vec![pdb(0, 2)]);
+        let found = fired(&snap, "autoscaling");
+        assert_eq!(
+            the(&found, "hpa-unable-to-scale").message,
+            "ScalingActive=False: FailedGetResourceMetric: no metrics returned"
+        );
+        assert!(
+            the(&found, "hpa-at-max")
+                .message
+                .starts_with("at maxReplicas (10/10)")
+        );
+        assert!(
+            the(&found, "pdb-blocks-disruption")
+                .message
+                .starts_with("allows 0 disruptions (2 healthy, 2 desired, 2 expected)")
+        );
+    }
+}

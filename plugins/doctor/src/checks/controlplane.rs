@@ -138,3 +138,110 @@ fn webhooks(cx: &mut Cx<'_>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The control-plane checks over constructed health lines, APIServices, webhooks and
+    //! namespaces, and a healthy control plane raising nothing.
+    use crate::checks::testing::{fired, ids, object, snapshot, the};
+    use crate::finding::Severity;
+    use crate::snapshot::HealthLine;
+    use k8s_openapi::api::admissionregistration::v1::ValidatingWebhookConfiguration;
+    use k8s_openapi::api::core::v1::{Namespace, Service};
+    use k8s_openapi::kube_aggregator::pkg::apis::apiregistration::v1::APIService;
+    use serde_json::json;
+
+    fn health(name: &str, ok: bool) -> HealthLine {
+        HealthLine {
+            endpoint: "readyz",
+            name: name.into(),
+            ok,
+        }
+    }
+
+    fn apiservice(available: &str) -> APIService {
+        object(
+            json!({"metadata": {"name": "v1beta1.metrics.k8s.io"}, "spec": {},
+            "status": {"conditions": [{"type": "Available", "status": available,
+                "reason": "MissingEndpoints", "message": "no endpoints"}]}}),
+        )
+    }
+
+    fn webhook(policy: &str) -> ValidatingWebhookConfiguration {
+        object(
+            json!({"metadata": {"name": "policy"}, "webhooks": [{"name": "check.policy.io",
+            "clientConfig": {"service": {"namespace": "policy", "name": "webhook"}},
+            "failurePolicy": policy, "sideEffects": "None", "admissionReviewVersions": ["v1"]}]}),
+        )
+    }
+
+    fn namespace(deleted: Option<&str>) -> Namespace {
+        object(
+            json!({"metadata": {"name": "old", "deletionTimestamp": deleted},
+            "status": {"phase": "Terminating", "conditions": [{"type": "NamespaceFinalizersRemaining",
+                "status": "True", "message": "finalizer example.com/x"}]}}),
+        )
+    }
+
+    #[test]
+    fn a_healthy_control_plane_raises_nothing() {
+        let mut snap = snapshot();
+        snap.health = Some(vec![health("etcd", true)]);
+        snap.apiservices = Some(vec![apiservice("True")]);
+        snap.validating_webhooks = Some(vec![webhook("Fail")]);
+        snap.services = Some(vec![object::<Service>(
+            json!({"metadata": {"name": "webhook", "namespace": "policy"}, "spec": {}}),
+        )]);
+        snap.endpointslices = Some(vec![object(json!({"metadata": {"name": "webhook-1",
+            "namespace": "policy", "labels": {"kubernetes.io/service-name": "webhook"}},
+            "addressType": "IPv4", "endpoints": [{"addresses": ["10.0.0.9"]}]}))]);
+        snap.namespaces = Some(vec![namespace(None)]);
+        assert_eq!(ids(&snap, "controlplane"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn failing_health_apiservices_and_stuck_namespaces() {
+        let mut snap = snapshot();
+        snap.health = Some(vec![health("etcd", false), health("ping", true)]);
+        snap.apiservices = Some(vec![apiservice("False")]);
+        snap.namespaces = Some(vec![namespace(Some("2026-12-02T11:00:00Z"))]);
+        let found = fired(&snap, "controlplane");
+        assert_eq!(
+            the(&found, "apiserver-health").message,
+            "/readyz check \"etcd\" failing"
+        );
+        assert_eq!(
+            the(&found, "apiservice-unavailable").message,
+            "unavailable: MissingEndpoints: no endpoints"
+        );
+        assert_eq!(
+            the(&found, "namespace-terminating-stuck").message,
+            "Terminating for 1h (NamespaceFinalizersRemaining: finalizer example.com/x)"
+        );
+    }
+
+    #[test]
+    fn a_webhook_without_its_service_is_critical_when_it_fails_closed() {
+        let mut snap = snapshot();
+        snap.services = Some(vec![]);
+        snap.endpointslices = Some(vec![]);
+        snap.validating_webhooks = Some(vec![webhook("Fail")]);
+        let closed = the(&fired(&snap, "controlplane"), "webhook-service-unavailable");
+        assert_eq!(closed.severity, Severity::Critical);
+        assert_eq!(closed.object, "ValidatingWebhookConfiguration/policy");
+        assert!(
+            closed
+                .message
+                .contains("Service policy/webhook does not exist")
+        );
+        snap.validating_webhooks = Some(vec![webhook("Ignore")]);
+        let open = the(&fired(&snap, "controlplane"), "webhook-service-unavailable");
+        assert_eq!(open.severity, Severity::Warning);
+        snap.all_namespaces = false;
+        assert_eq!(
+            ids(&snap, "controlplane"),
+            Vec::<String>::new(),
+            "a Service outside the listed namespaces is not known missing"
+        );
+    }
+}

@@ -69,3 +69,51 @@ pub(crate) fn run(cx: &mut Cx<'_>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The Warning-event digest over constructed events.
+    use crate::checks::testing::{fired, ids, object, snapshot};
+    use k8s_openapi::api::core::v1::Event;
+    use serde_json::json;
+
+    fn event(kind: &str, pod: &str, reason: &str, count: i32, at: &str) -> Event {
+        object(
+            json!({"metadata": {"name": format!("{pod}.{reason}"), "namespace": "shop"},
+            "type": kind, "reason": reason, "message": format!("{reason} on {pod}"), "count": count,
+            "lastTimestamp": at,
+            "involvedObject": {"kind": "Pod", "namespace": "shop", "name": pod}}),
+        )
+    }
+
+    #[test]
+    fn normal_and_old_events_raise_nothing() {
+        let mut snap = snapshot();
+        snap.events = Some(vec![
+            event("Normal", "web-1", "Pulled", 3, "2026-12-02T11:59:00Z"),
+            event("Warning", "web-1", "BackOff", 9, "2026-12-02T09:00:00Z"),
+        ]);
+        assert_eq!(ids(&snap, "events"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn warnings_are_grouped_by_reason_with_the_noisiest_object() {
+        let mut snap = snapshot();
+        snap.events = Some(vec![
+            event("Warning", "web-1", "BackOff", 2, "2026-12-02T11:50:00Z"),
+            event("Warning", "web-2", "BackOff", 7, "2026-12-02T11:55:00Z"),
+            event("Warning", "db-0", "FailedMount", 1, "2026-12-02T11:58:00Z"),
+        ]);
+        let found = fired(&snap, "events");
+        assert_eq!(found.len(), 2, "{found:?}");
+        let backoff = found
+            .iter()
+            .find(|f| f.message.starts_with("BackOff"))
+            .expect("BackOff group");
+        assert_eq!(backoff.object, "Pod/shop/web-2");
+        assert_eq!(
+            backoff.message,
+            "BackOff: 9 events on 2 objects in the last 1h; most on pod/web-2 (7x): BackOff on web-2"
+        );
+    }
+}

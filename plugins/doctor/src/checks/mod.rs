@@ -9,6 +9,8 @@ pub mod networking;
 pub mod nodes;
 pub mod pods;
 pub mod storage;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod workloads;
 
 use crate::catalog;
@@ -208,6 +210,43 @@ pub fn selector_matches(
     }
     let Some(labels) = labels else { return false };
     selector.iter().all(|(k, v)| labels.get(k) == Some(v))
+}
+
+/// Labels and the ignore annotation of every listed object.
+pub fn meta_index(snap: &Snapshot) -> MetaIndex<'_> {
+    use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
+    let mut m = MetaIndex::new();
+    fn put<'a>(m: &mut MetaIndex<'a>, kind: &str, meta: &'a ObjectMeta) {
+        let ignored: Vec<String> = meta
+            .annotations
+            .as_ref()
+            .and_then(|a| a.get(IGNORE_ANNOTATION))
+            .map(|v| {
+                v.split(',')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let object = ObjectRef::namespaced(
+            kind,
+            meta.namespace.as_deref(),
+            meta.name.as_deref().unwrap_or_default(),
+        );
+        m.insert(object, (&meta.labels, ignored));
+    }
+    macro_rules! index {
+        ($($field:ident => $kind:literal),*) => {$(
+            for o in snap.$field.iter().flatten() { put(&mut m, $kind, &o.metadata); }
+        )*};
+    }
+    index!(nodes => "Node", pods => "Pod", deployments => "Deployment", statefulsets => "StatefulSet",
+        daemonsets => "DaemonSet", replicasets => "ReplicaSet", jobs => "Job", cronjobs => "CronJob",
+        services => "Service", ingresses => "Ingress", pvcs => "PersistentVolumeClaim", pvs => "PersistentVolume",
+        hpas => "HorizontalPodAutoscaler", pdbs => "PodDisruptionBudget", namespaces => "Namespace",
+        apiservices => "APIService", validating_webhooks => "ValidatingWebhookConfiguration",
+        mutating_webhooks => "MutatingWebhookConfiguration");
+    m
 }
 
 pub use shared::owners::controller;

@@ -170,3 +170,116 @@ pub(crate) fn run(cx: &mut Cx<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The networking checks over constructed Services, EndpointSlices, pods and Ingresses,
+    //! and a wired-up Service and Ingress raising nothing.
+    use crate::checks::testing::{fired, ids, object, snapshot, the};
+    use k8s_openapi::api::core::v1::{Pod, Service};
+    use k8s_openapi::api::discovery::v1::EndpointSlice;
+    use k8s_openapi::api::networking::v1::Ingress;
+    use serde_json::json;
+    use std::collections::HashSet;
+
+    fn service(name: &str, app: &str) -> Service {
+        object(json!({"metadata": {"name": name, "namespace": "shop"},
+            "spec": {"selector": {"app": app}, "ports": [{"name": "http", "port": 80}]}}))
+    }
+
+    fn pod(app: &str) -> Pod {
+        object(
+            json!({"metadata": {"name": format!("{app}-1"), "namespace": "shop",
+            "labels": {"app": app}}, "spec": {"containers": [{"name": "app", "image": "app:1"}]}}),
+        )
+    }
+
+    fn slice(service: &str, ready: bool) -> EndpointSlice {
+        object(
+            json!({"metadata": {"name": format!("{service}-abc"), "namespace": "shop",
+            "labels": {"kubernetes.io/service-name": service}}, "addressType": "IPv4",
+            "endpoints": [{"addresses": ["10.0.0.1"], "conditions": {"ready": ready}}]}),
+        )
+    }
+
+    fn ingress(service: &str, port: serde_json::Value, secret: &str) -> Ingress {
+        object(
+            json!({"metadata": {"name": "shop", "namespace": "shop"}, "spec": {
+            "tls": [{"hosts": ["shop.example"], "secretName": secret}],
+            "rules": [{"host": "shop.example", "http": {"paths": [{"path": "/", "pathType": "Prefix",
+                "backend": {"service": {"name": service, "port": port}}}]}}]}}),
+        )
+    }
+
+    fn secrets(names: &[&str]) -> HashSet<(String, String)> {
+        names
+            .iter()
+            .map(|n| ("shop".to_string(), n.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_wired_service_and_ingress_raise_nothing() {
+        let mut snap = snapshot();
+        snap.services = Some(vec![service("web", "web")]);
+        snap.pods = Some(vec![pod("web")]);
+        snap.endpointslices = Some(vec![slice("web", true)]);
+        snap.ingresses = Some(vec![
+            ingress("web", json!({"number": 80}), "shop-tls"),
+            ingress("web", json!({"name": "http"}), "shop-tls"),
+        ]);
+        snap.secrets = Some(secrets(&["shop-tls"]));
+        assert_eq!(ids(&snap, "networking"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn selectors_that_match_nothing_and_services_without_ready_endpoints() {
+        let mut snap = snapshot();
+        snap.services = Some(vec![service("web", "web"), service("api", "api")]);
+        snap.pods = Some(vec![pod("web")]);
+        snap.endpointslices = Some(vec![slice("web", false)]);
+        let found = fired(&snap, "networking");
+        let none = the(&found, "service-selector-no-match");
+        assert_eq!(none.object, "Service/shop/api");
+        assert_eq!(
+            none.message,
+            "selector app=api matches no pod in namespace shop"
+        );
+        let empty = the(&found, "service-no-endpoints");
+        assert_eq!(empty.object, "Service/shop/web");
+        assert!(
+            empty
+                .message
+                .starts_with("1 matching pods, 0 ready endpoints"),
+            "{empty:?}"
+        );
+    }
+
+    #[test]
+    fn ingress_backends_ports_and_tls_secrets() {
+        let mut snap = snapshot();
+        snap.services = Some(vec![service("web", "web")]);
+        snap.ingresses = Some(vec![
+            ingress("gone", json!({"number": 80}), "shop-tls"),
+            ingress("web", json!({"number": 8080}), "missing-tls"),
+        ]);
+        snap.secrets = Some(secrets(&["shop-tls"]));
+        let found = fired(&snap, "networking");
+        let backends: Vec<&str> = found
+            .iter()
+            .filter(|f| f.check == "ingress-backend-missing")
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(
+            backends.len(),
+            2,
+            "one finding per ingress object: {found:?}"
+        );
+        assert!(backends.contains(&"shop.example/ -> Service \"gone\" does not exist"));
+        assert!(backends.contains(&"shop.example/ -> Service \"web\" has no port 8080"));
+        assert_eq!(
+            the(&found, "ingress-tls-secret-missing").message,
+            "TLS Secret \"missing-tls\" for hosts shop.example does not exist"
+        );
+    }
+}

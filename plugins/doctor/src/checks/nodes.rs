@@ -419,3 +419,206 @@ mod tests {
         assert_eq!(minor_of("fake"), None);
     }
 }
+
+#[cfg(test)]
+mod over_snapshots {
+    //! Each node check over constructed nodes, pods and leases, and a healthy node that
+    //! raises nothing.
+    use crate::checks::testing::{fired, ids, object, snapshot, the};
+    use crate::finding::Severity;
+    use k8s_openapi::api::coordination::v1::Lease;
+    use k8s_openapi::api::core::v1::{Node, Pod};
+    use serde_json::{Value, json};
+
+    fn condition(kind: &str, status: &str) -> Value {
+        json!({"type": kind, "status": status, "reason": format!("Kubelet{kind}"),
+            "message": "from the kubelet", "lastTransitionTime": "2026-12-02T11:00:00Z"})
+    }
+
+    fn healthy_conditions() -> Vec<Value> {
+        vec![
+            condition("Ready", "True"),
+            condition("MemoryPressure", "False"),
+            condition("DiskPressure", "False"),
+            condition("PIDPressure", "False"),
+            condition("NetworkUnavailable", "False"),
+        ]
+    }
+
+    fn node(name: &str, conditions: Vec<Value>, spec: Value) -> Node {
+        object(json!({
+            "metadata": {"name": name, "labels": {"pool": "general"}},
+            "spec": spec,
+            "status": {"conditions": conditions,
+                "allocatable": {"cpu": "4", "memory": "8Gi", "pods": "110"},
+                "nodeInfo": {"kubeletVersion": "v1.34.1", "machineID": "", "systemUUID": "",
+                    "bootID": "", "kernelVersion": "", "osImage": "", "containerRuntimeVersion": "",
+                    "kubeProxyVersion": "", "operatingSystem": "linux", "architecture": "amd64"}}
+        }))
+    }
+
+    fn lease(name: &str, renewed: &str) -> Lease {
+        object(
+            json!({"metadata": {"name": name, "namespace": "kube-node-lease"},
+            "spec": {"holderIdentity": name, "leaseDurationSeconds": 40, "renewTime": renewed}}),
+        )
+    }
+
+    fn pod_on(name: &str, node: &str, cpu: &str, phase: &str) -> Pod {
+        object(json!({
+            "metadata": {"name": name, "namespace": "shop"},
+            "spec": {"nodeName": node, "containers": [{"name": "app", "image": "app:1",
+                "resources": {"requests": {"cpu": cpu, "memory": "1Gi"}}}]},
+            "status": {"phase": phase}
+        }))
+    }
+
+    fn unschedulable(name: &str, tolerations: Value) -> Pod {
+        object(json!({
+            "metadata": {"name": name, "namespace": "shop"},
+            "spec": {"containers": [{"name": "app", "image": "app:1"}], "tolerations": tolerations},
+            "status": {"phase": "Pending", "conditions": [{"type": "PodScheduled", "status": "False",
+                "reason": "Unschedulable", "message": "0/1 nodes are available"}]}
+        }))
+    }
+
+    #[test]
+    fn a_healthy_node_raises_nothing() {
+        let mut snap = snapshot();
+        snap.server_minor = Some(34);
+        snap.nodes = Some(vec![node("n1", healthy_conditions(), json!({}))]);
+        snap.node_leases = Some(vec![lease("n1", "2026-12-02T11:59:50.000000Z")]);
+        snap.pods = Some(vec![pod_on("web", "n1", "500m", "Running")]);
+        assert_eq!(ids(&snap, "nodes"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn each_bad_condition_has_its_check() {
+        let mut snap = snapshot();
+        snap.nodes = Some(vec![node(
+            "sick",
+            vec![
+                condition("Ready", "Unknown"),
+                condition("MemoryPressure", "True"),
+                condition("DiskPressure", "True"),
+                condition("PIDPressure", "True"),
+                condition("NetworkUnavailable", "True"),
+            ],
+            json!({}),
+        )]);
+        let found = fired(&snap, "nodes");
+        let mut checks: Vec<&str> = found.iter().map(|f| f.check.as_str()).collect();
+        checks.sort();
+        assert_eq!(
+            checks,
+            [
+                "node-disk-pressure",
+                "node-memory-pressure",
+                "node-network-unavailable",
+                "node-not-ready",
+                "node-pid-pressure"
+            ]
+        );
+        let ready = the(&found, "node-not-ready");
+        assert_eq!(ready.object, "Node/sick");
+        assert_eq!(ready.severity, Severity::Critical);
+        assert!(
+            ready
+                .message
+                .contains("Ready=Unknown for 1h (KubeletReady: from the kubelet)"),
+            "{ready:?}"
+        );
+    }
+
+    #[test]
+    fn cordon_and_stale_heartbeat() {
+        let mut snap = snapshot();
+        snap.nodes = Some(vec![node(
+            "n1",
+            healthy_conditions(),
+            json!({"unschedulable": true}),
+        )]);
+        // Renewed 2 minutes ago with a 40 s duration: more than twice the duration.
+        snap.node_leases = Some(vec![lease("n1", "2026-12-02T11:58:00.000000Z")]);
+        let found = fired(&snap, "nodes");
+        assert!(the(&found, "node-cordoned").message.contains("cordoned"));
+        let stale = the(&found, "node-heartbeat-stale");
+        assert!(
+            stale.message.contains("last renewed 2m ago (duration 40s)"),
+            "{stale:?}"
+        );
+    }
+
+    #[test]
+    fn kubelet_skew_both_ways() {
+        let mut snap = snapshot();
+        snap.nodes = Some(vec![node("n1", healthy_conditions(), json!({}))]);
+        snap.server_minor = Some(38);
+        let behind = the(&fired(&snap, "nodes"), "node-version-skew");
+        assert!(behind.message.contains("4 minors behind"), "{behind:?}");
+        snap.server_minor = Some(33);
+        let newer = the(&fired(&snap, "nodes"), "node-version-skew");
+        assert!(
+            newer.message.contains("newer than the API server"),
+            "{newer:?}"
+        );
+        snap.server_minor = Some(37);
+        assert_eq!(
+            ids(&snap, "nodes"),
+            Vec::<String>::new(),
+            "three minors is allowed"
+        );
+    }
+
+    #[test]
+    fn requests_over_allocatable_are_critical_and_nearly_full_a_warning() {
+        let mut snap = snapshot();
+        snap.nodes = Some(vec![node("n1", healthy_conditions(), json!({}))]);
+        snap.pods = Some(vec![
+            pod_on("a", "n1", "3", "Running"),
+            pod_on("b", "n1", "1500m", "Running"),
+            pod_on("done", "n1", "8", "Succeeded"),
+        ]);
+        let over = the(&fired(&snap, "nodes"), "node-overcommitted");
+        assert_eq!(over.severity, Severity::Critical);
+        assert!(
+            over.message
+                .contains("overcommitted: cpu requests 4.50 of 4.00 allocatable (112%)"),
+            "{over:?}"
+        );
+        snap.pods = Some(vec![pod_on("a", "n1", "3900m", "Running")]);
+        let near = the(&fired(&snap, "nodes"), "node-overcommitted");
+        assert_eq!(near.severity, Severity::Warning);
+        assert!(near.message.starts_with("nearly full: cpu"), "{near:?}");
+        snap.all_namespaces = false;
+        assert!(
+            !ids(&snap, "nodes").contains(&"node-overcommitted".to_string()),
+            "one namespace's pods cannot tell a node's load"
+        );
+    }
+
+    #[test]
+    fn taints_no_pending_pod_tolerates() {
+        let mut snap = snapshot();
+        snap.nodes = Some(vec![node(
+            "gpu",
+            healthy_conditions(),
+            json!({"taints": [{"key": "dedicated", "value": "gpu", "effect": "NoSchedule"},
+                {"key": "soft", "effect": "PreferNoSchedule"}]}),
+        )]);
+        snap.pods = Some(vec![unschedulable("stuck", json!([]))]);
+        let found = the(&fired(&snap, "nodes"), "node-taints-block-scheduling");
+        assert_eq!(found.object, "Pod/shop/stuck");
+        assert!(
+            found
+                .message
+                .ends_with("taint it does not tolerate: dedicated=gpu:NoSchedule"),
+            "{found:?}"
+        );
+        snap.pods = Some(vec![unschedulable(
+            "tolerant",
+            json!([{"key": "dedicated", "operator": "Equal", "value": "gpu", "effect": "NoSchedule"}]),
+        )]);
+        assert_eq!(ids(&snap, "nodes"), Vec::<String>::new());
+    }
+}

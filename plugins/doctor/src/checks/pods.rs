@@ -506,15 +506,9 @@ fn resources(cx: &mut Cx<'_>, pod: &Pod) {
 mod tests {
     //! Each pod check over constructed pods (the real-cluster tests cover the same checks
     //! against kwok's pods), and a healthy pod that raises nothing.
-    use crate::catalog::CHECKS;
-    use crate::checks::{Cx, MetaIndex, Options, run_all};
-    use crate::snapshot::Snapshot;
-    use crate::suppress::Suppressions;
+    use crate::checks::testing::{self, snapshot};
     use k8s_openapi::api::core::v1::Pod;
     use serde_json::{Value, json};
-    use std::collections::BTreeSet;
-
-    const NOW: &str = "2026-12-02T12:00:00Z";
 
     fn pod(name: &str, spec_extra: Value, status: Value) -> Pod {
         let mut p = json!({
@@ -542,23 +536,14 @@ mod tests {
             "restartCount": 0, "state": {"running": {}}})
     }
 
-    /// The checks ids that fire on `pods`, with every check selected.
+    /// The checks ids and messages that fire on `pods`, with every check selected.
     fn fired(pods: Vec<Pod>) -> Vec<(String, String)> {
-        let snap = Snapshot {
-            now: NOW.parse().expect("time"),
-            pods: Some(pods),
-            events: Some(vec![]),
-            ..Default::default()
-        };
-        let opts = Options::default();
-        let selected: BTreeSet<&'static str> = CHECKS.iter().map(|c| c.id).collect();
-        let suppress = Suppressions::default();
-        let mut cx = Cx::new(&snap, &opts, &selected, &suppress, MetaIndex::new());
-        run_all(&mut cx);
-        let (findings, _) = cx.finish();
-        findings
+        let mut snap = snapshot();
+        snap.all_namespaces = false;
+        snap.pods = Some(pods);
+        snap.events = Some(vec![]);
+        testing::fired(&snap, "pods")
             .into_iter()
-            .filter(|f| f.category == "pods")
             .map(|f| (f.check, f.message))
             .collect()
     }

@@ -99,3 +99,91 @@ pub(crate) fn run(cx: &mut Cx<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! Each storage check over constructed claims, volumes and classes, and bound ones
+    //! raising nothing.
+    use crate::checks::testing::{fired, ids, object, snapshot, the};
+    use k8s_openapi::api::core::v1::{PersistentVolume, PersistentVolumeClaim};
+    use k8s_openapi::api::storage::v1::StorageClass;
+    use serde_json::json;
+
+    fn pvc(name: &str, class: &str, phase: &str, created: &str) -> PersistentVolumeClaim {
+        object(
+            json!({"metadata": {"name": name, "namespace": "shop", "creationTimestamp": created},
+            "spec": {"storageClassName": class, "volumeName": format!("pv-{name}")},
+            "status": {"phase": phase}}),
+        )
+    }
+
+    fn class(name: &str, mode: &str) -> StorageClass {
+        object(
+            json!({"metadata": {"name": name}, "provisioner": "csi.example",
+            "volumeBindingMode": mode}),
+        )
+    }
+
+    fn pv(name: &str, phase: &str) -> PersistentVolume {
+        object(json!({"metadata": {"name": name},
+            "spec": {"persistentVolumeReclaimPolicy": "Retain"},
+            "status": {"phase": phase, "message": "backend said no"}}))
+    }
+
+    #[test]
+    fn bound_claims_and_volumes_raise_nothing() {
+        let mut snap = snapshot();
+        snap.storageclasses = Some(vec![
+            class("fast", "Immediate"),
+            class("local", "WaitForFirstConsumer"),
+        ]);
+        snap.pvcs = Some(vec![
+            pvc("data", "fast", "Bound", "2026-12-01T00:00:00Z"),
+            pvc("young", "fast", "Pending", "2026-12-02T11:59:00Z"),
+            pvc("waiting", "local", "Pending", "2026-12-01T00:00:00Z"),
+        ]);
+        snap.pvs = Some(vec![pv("pv-data", "Bound")]);
+        assert_eq!(ids(&snap, "storage"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn pending_lost_and_missing_class() {
+        let mut snap = snapshot();
+        snap.storageclasses = Some(vec![class("fast", "Immediate")]);
+        snap.pvcs = Some(vec![
+            pvc("old", "fast", "Pending", "2026-12-02T11:00:00Z"),
+            pvc("gone", "fast", "Lost", "2026-12-01T00:00:00Z"),
+            pvc("typo", "fsat", "Pending", "2026-12-01T00:00:00Z"),
+        ]);
+        let found = fired(&snap, "storage");
+        assert_eq!(the(&found, "pvc-pending").message, "Pending for 1h");
+        assert!(the(&found, "pvc-lost").message.contains("\"pv-gone\""));
+        let missing = the(&found, "pvc-storageclass-missing");
+        assert_eq!(missing.object, "PersistentVolumeClaim/shop/typo");
+        assert_eq!(
+            missing.message,
+            "StorageClass \"fsat\" does not exist (known: fast)"
+        );
+        snap.storageclasses = None;
+        assert!(
+            !ids(&snap, "storage").contains(&"pvc-storageclass-missing".to_string()),
+            "classes not listed (refused) are not missing"
+        );
+    }
+
+    #[test]
+    fn failed_and_released_volumes() {
+        let mut snap = snapshot();
+        snap.pvs = Some(vec![pv("a", "Failed"), pv("b", "Released")]);
+        let found = fired(&snap, "storage");
+        assert_eq!(
+            the(&found, "pv-failed").message,
+            "volume Failed: backend said no"
+        );
+        assert!(
+            the(&found, "pv-released")
+                .message
+                .contains("reclaim policy Retain")
+        );
+    }
+}

@@ -217,3 +217,224 @@ pub(crate) fn run(cx: &mut Cx<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! Each workload check over constructed objects, and healthy ones raising nothing.
+    use crate::checks::testing::{fired, ids, object, snapshot, the};
+    use crate::finding::Severity;
+    use k8s_openapi::api::apps::v1::{Deployment, ReplicaSet};
+    use k8s_openapi::api::batch::v1::{CronJob, Job};
+    use serde_json::{Value, json};
+
+    fn meta(name: &str) -> Value {
+        json!({"name": name, "namespace": "shop", "uid": format!("uid-{name}"),
+            "creationTimestamp": "2026-12-02T10:00:00Z"})
+    }
+
+    fn deployment(name: &str, want: i32, available: i32, progressing: Value) -> Deployment {
+        object(
+            json!({"metadata": meta(name), "spec": {"replicas": want, "selector": {},
+            "template": {}}, "status": {"availableReplicas": available, "readyReplicas": available,
+            "updatedReplicas": want, "conditions": [progressing]}}),
+        )
+    }
+
+    fn progressing(status: &str, reason: &str) -> Value {
+        json!({"type": "Progressing", "status": status, "reason": reason, "message": "rs progress"})
+    }
+
+    fn job(name: &str, created: &str, condition: Option<&str>, cronjob: Option<&str>) -> Job {
+        let mut m = meta(name);
+        m["creationTimestamp"] = json!(created);
+        if let Some(cj) = cronjob {
+            m["ownerReferences"] = json!([{"apiVersion": "batch/v1", "kind": "CronJob",
+                "name": cj, "uid": format!("uid-{cj}"), "controller": true}]);
+        }
+        let conditions: Vec<Value> = condition
+            .map(|c| {
+                vec![json!({"type": c, "status": "True", "reason": if c == "Failed" { "BackoffLimitExceeded" } else { "Completed" },
+                    "message": "job finished"})]
+            })
+            .unwrap_or_default();
+        object(json!({"metadata": m, "spec": {"template": {}},
+            "status": {"failed": if condition == Some("Failed") { 4 } else { 0 }, "conditions": conditions}}))
+    }
+
+    fn cronjob(name: &str, schedule: &str, last: Option<&str>) -> CronJob {
+        object(
+            json!({"metadata": meta(name), "spec": {"schedule": schedule, "jobTemplate": {}},
+            "status": {"lastScheduleTime": last}}),
+        )
+    }
+
+    #[test]
+    fn healthy_workloads_raise_nothing() {
+        let mut snap = snapshot();
+        snap.deployments = Some(vec![deployment(
+            "web",
+            3,
+            3,
+            progressing("True", "NewReplicaSetAvailable"),
+        )]);
+        snap.statefulsets = Some(vec![object(json!({"metadata": meta("db"),
+            "spec": {"replicas": 2, "selector": {}, "template": {}, "serviceName": "db"},
+            "status": {"replicas": 2, "readyReplicas": 2}}))]);
+        snap.daemonsets = Some(vec![object(json!({"metadata": meta("agent"),
+            "spec": {"selector": {}, "template": {}},
+            "status": {"desiredNumberScheduled": 3, "numberReady": 3, "currentNumberScheduled": 3,
+                "numberMisscheduled": 0}}))]);
+        snap.jobs = Some(vec![
+            job("once", "2026-12-02T10:00:00Z", Some("Complete"), None),
+            job(
+                "nightly-1",
+                "2026-12-02T11:00:00Z",
+                Some("Complete"),
+                Some("nightly"),
+            ),
+        ]);
+        snap.cronjobs = Some(vec![cronjob(
+            "nightly",
+            "0 * * * *",
+            Some("2026-12-02T11:59:00Z"),
+        )]);
+        assert_eq!(ids(&snap, "workloads"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn short_deployments_and_stuck_rollouts() {
+        let mut snap = snapshot();
+        snap.deployments = Some(vec![
+            deployment("down", 3, 0, progressing("True", "NewReplicaSetAvailable")),
+            deployment("short", 3, 2, progressing("True", "NewReplicaSetAvailable")),
+            deployment("rolling", 3, 2, progressing("True", "ReplicaSetUpdated")),
+            deployment(
+                "stuck",
+                2,
+                2,
+                progressing("False", "ProgressDeadlineExceeded"),
+            ),
+        ]);
+        let found = fired(&snap, "workloads");
+        let down: Vec<_> = found
+            .iter()
+            .filter(|f| f.object.ends_with("/down"))
+            .collect();
+        assert_eq!(down.len(), 1);
+        assert_eq!(down[0].severity, Severity::Critical);
+        assert!(
+            down[0].message.starts_with("0/3 replicas available"),
+            "{down:?}"
+        );
+        let short: Vec<_> = found
+            .iter()
+            .filter(|f| f.object.ends_with("/short"))
+            .collect();
+        assert_eq!(short[0].severity, Severity::Warning);
+        assert!(
+            !found.iter().any(|f| f.object.ends_with("/rolling")),
+            "a rollout in progress with pods available is not unavailable: {found:?}"
+        );
+        let stuck = the(&found, "deployment-rollout-stuck");
+        assert_eq!(stuck.object, "Deployment/shop/stuck");
+        assert!(stuck.message.contains("rs progress"));
+    }
+
+    #[test]
+    fn statefulsets_daemonsets_and_replicasets() {
+        let mut snap = snapshot();
+        snap.statefulsets = Some(vec![object(json!({"metadata": meta("db"),
+            "spec": {"replicas": 3, "selector": {}, "template": {}, "serviceName": "db"},
+            "status": {"replicas": 3, "readyReplicas": 1}}))]);
+        snap.daemonsets = Some(vec![object(json!({"metadata": meta("agent"),
+            "spec": {"selector": {}, "template": {}},
+            "status": {"desiredNumberScheduled": 3, "numberReady": 2, "numberUnavailable": 1,
+                "currentNumberScheduled": 3, "numberMisscheduled": 0}}))]);
+        let rs: ReplicaSet = object(json!({"metadata": meta("web-1"), "spec": {"selector": {}},
+            "status": {"replicas": 0, "conditions": [{"type": "ReplicaFailure", "status": "True",
+                "reason": "FailedCreate", "message": "exceeded quota: pods"}]}}));
+        snap.replicasets = Some(vec![rs]);
+        let found = fired(&snap, "workloads");
+        assert_eq!(
+            the(&found, "statefulset-unavailable").message,
+            "1/3 replicas ready"
+        );
+        assert!(
+            the(&found, "daemonset-unavailable")
+                .message
+                .starts_with("2/3 pods ready, 1 unavailable")
+        );
+        assert_eq!(
+            the(&found, "replicaset-create-failed").message,
+            "cannot create pods: FailedCreate: exceeded quota: pods"
+        );
+    }
+
+    #[test]
+    fn failed_jobs_and_cronjob_streaks() {
+        let mut snap = snapshot();
+        snap.jobs = Some(vec![
+            job("migrate", "2026-12-02T09:00:00Z", Some("Failed"), None),
+            job(
+                "backup-1",
+                "2026-12-02T09:00:00Z",
+                Some("Complete"),
+                Some("backup"),
+            ),
+            job(
+                "backup-2",
+                "2026-12-02T10:00:00Z",
+                Some("Failed"),
+                Some("backup"),
+            ),
+            job(
+                "backup-3",
+                "2026-12-02T11:00:00Z",
+                Some("Failed"),
+                Some("backup"),
+            ),
+            job("backup-4", "2026-12-02T11:59:00Z", None, Some("backup")),
+        ]);
+        snap.cronjobs = Some(vec![cronjob(
+            "backup",
+            "0 * * * *",
+            Some("2026-12-02T11:59:00Z"),
+        )]);
+        let found = fired(&snap, "workloads");
+        let job = the(&found, "job-failed");
+        assert_eq!(
+            job.object, "Job/shop/migrate",
+            "CronJob-owned Jobs are not job-failed"
+        );
+        assert_eq!(
+            job.message,
+            "failed: BackoffLimitExceeded: job finished (4 failed pods)"
+        );
+        let cj = the(&found, "cronjob-failing");
+        assert!(
+            cj.message.starts_with("last run backup-3 failed")
+                && cj.message.ends_with("2 failed in a row"),
+            "the running Job is not the last finished one: {cj:?}"
+        );
+    }
+
+    #[test]
+    fn a_cronjob_that_missed_its_run() {
+        let mut snap = snapshot();
+        // Hourly; last ran at 09:00, so 10:00 was due two hours ago.
+        snap.cronjobs = Some(vec![cronjob(
+            "hourly",
+            "0 * * * *",
+            Some("2026-12-02T09:00:00Z"),
+        )]);
+        let missed = the(&fired(&snap, "workloads"), "cronjob-missed-schedule");
+        assert!(
+            missed.message.contains("(2h late) did not start"),
+            "{missed:?}"
+        );
+        let mut suspended = cronjob("hourly", "0 * * * *", Some("2026-12-02T09:00:00Z"));
+        suspended.spec.as_mut().expect("spec").suspend = Some(true);
+        snap.cronjobs = Some(vec![suspended]);
+        assert_eq!(ids(&snap, "workloads"), Vec::<String>::new());
+    }
+}

@@ -11,6 +11,8 @@
 //! objects annotated `sre-toolkit.io/ignore: heal` (or `*`) are left alone. Every applied
 //! action is recorded as an Event on the object and a JSON line on stderr.
 
+pub mod command;
+
 use crate::checks::{IGNORE_ANNOTATION, controller, selector_matches};
 use crate::finding::ObjectRef;
 use crate::snapshot::Snapshot;
