@@ -99,6 +99,82 @@ pub struct Options {
     pub timeout: Option<Duration>,
 }
 
+/// The flags every plugin that reads Prometheus takes (alerts, slo): where it is and how to
+/// authenticate.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct ConnectArgs {
+    /// Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or
+    /// svc/NAME:PORT in -n's namespace, reached through the API server's service proxy.
+    #[arg(long, env = "PROMETHEUS_URL", value_name = "URL")]
+    pub prometheus: Option<String>,
+    /// Bearer token for Prometheus.
+    #[arg(
+        long,
+        env = "PROMETHEUS_TOKEN",
+        value_name = "TOKEN",
+        hide_env_values = true
+    )]
+    pub prometheus_token: Option<String>,
+    /// Basic auth for Prometheus, USER:PASSWORD.
+    #[arg(
+        long,
+        env = "PROMETHEUS_BASIC_AUTH",
+        value_name = "USER:PASSWORD",
+        hide_env_values = true
+    )]
+    pub prometheus_basic_auth: Option<String>,
+    /// Extra CA certificates (PEM) to verify an https Prometheus with.
+    #[arg(long, value_name = "FILE")]
+    pub prometheus_ca: Option<std::path::PathBuf>,
+    /// Do not verify the Prometheus server's certificate (insecure).
+    #[arg(long)]
+    pub prometheus_insecure_skip_verify: bool,
+}
+
+impl ConnectArgs {
+    /// The endpoint and options the flags give; `what` names the command in errors.
+    pub fn resolve(&self, namespace: &str, what: &str) -> Result<(Endpoint, Options), Error> {
+        let url = self.prometheus.as_deref().ok_or_else(|| {
+            Error::usage(
+                format!("{what} needs --prometheus"),
+                "e.g. --prometheus http://prometheus.example:9090 or --prometheus svc/prometheus-operated:9090 -n monitoring",
+            )
+        })?;
+        let endpoint = Endpoint::parse(url, namespace)?;
+        let basic_auth = match &self.prometheus_basic_auth {
+            Some(pair) => {
+                let (u, p) = pair.split_once(':').ok_or_else(|| {
+                    Error::usage(
+                        "--prometheus-basic-auth is USER:PASSWORD",
+                        "e.g. --prometheus-basic-auth admin:secret (or PROMETHEUS_BASIC_AUTH)",
+                    )
+                })?;
+                Some((u.to_string(), p.to_string()))
+            }
+            None => None,
+        };
+        let ca_pem = match &self.prometheus_ca {
+            Some(path) => Some(std::fs::read(path).map_err(|e| {
+                Error::usage(
+                    format!("cannot read --prometheus-ca {}: {e}", path.display()),
+                    "give a readable PEM file",
+                )
+            })?),
+            None => None,
+        };
+        Ok((
+            endpoint,
+            Options {
+                bearer_token: self.prometheus_token.clone(),
+                basic_auth,
+                ca_pem,
+                insecure_skip_verify: self.prometheus_insecure_skip_verify,
+                timeout: None,
+            },
+        ))
+    }
+}
+
 /// One sample of a vector result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sample {
@@ -444,6 +520,17 @@ impl Client {
     pub async fn query(&self, promql: &str) -> Result<Vec<Sample>, Error> {
         let data = self
             .api(&format!("/api/v1/query?query={}", encode(promql)))
+            .await?;
+        Ok(samples(&data))
+    }
+
+    /// An instant query evaluated at `time` (Unix seconds).
+    pub async fn query_at(&self, promql: &str, time: f64) -> Result<Vec<Sample>, Error> {
+        let data = self
+            .api(&format!(
+                "/api/v1/query?query={}&time={time}",
+                encode(promql)
+            ))
             .await?;
         Ok(samples(&data))
     }

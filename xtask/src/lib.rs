@@ -11,5 +11,6 @@ pub fn plugins() -> Vec<(&'static str, clap::Command)> {
         ("certs", certs::Cli::command()),
         ("load", load::Cli::command()),
         ("chaos", chaos::Cli::command()),
+        ("slo", slo::Cli::command()),
     ]
 }

@@ -200,7 +200,11 @@ fn checks_are_listed_with_ids() {
         (&serde_json::json!("expiry"), &serde_json::json!("critical")),
         "the suite's CheckList items: {first}"
     );
-    assert!(first["title"].as_str().is_some_and(|t| t.contains("notAfter")));
+    assert!(
+        first["title"]
+            .as_str()
+            .is_some_and(|t| t.contains("notAfter"))
+    );
 }
 
 #[test]

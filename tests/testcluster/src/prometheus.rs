@@ -51,6 +51,48 @@ fn get(url: &str) -> Option<String> {
 /// # Panics
 /// When Prometheus is missing under `CI`/`TESTCLUSTER_REQUIRE`, or does not start.
 pub async fn start(rules: &str) -> Option<Prometheus> {
+    launch(rules, None, "127.0.0.1").await
+}
+
+/// Like [`start`], with `history` (OpenMetrics text, ending in `# EOF`) backfilled first
+/// with `promtool tsdb create-blocks-from openmetrics`, and a retention long enough to keep
+/// it (400 days). It listens on every interface, so that the API server can reach it through
+/// a Service whose Endpoints name [`host_ip`] (the service-proxy path of `svc/NAME:PORT`);
+/// [`Prometheus::url`] stays on loopback.
+///
+/// # Panics
+/// As [`start`], and when promtool refuses the history.
+pub async fn start_with_history(rules: &str, history: &str) -> Option<Prometheus> {
+    launch(rules, Some(history), "0.0.0.0").await
+}
+
+/// This machine's first non-loopback IPv4 address (`hostname -I`).
+pub fn host_ip() -> Option<String> {
+    let out = std::process::Command::new("hostname")
+        .arg("-I")
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .find(|a| {
+            a.parse::<std::net::Ipv4Addr>()
+                .is_ok_and(|ip| !ip.is_loopback())
+        })
+        .map(String::from)
+}
+
+impl Prometheus {
+    /// Its port.
+    pub fn port(&self) -> u16 {
+        self.address
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0)
+    }
+}
+
+async fn launch(rules: &str, history: Option<&str>, bind: &str) -> Option<Prometheus> {
     let found = std::process::Command::new("prometheus")
         .arg("--version")
         .output()
@@ -69,13 +111,28 @@ pub async fn start(rules: &str) -> Option<Prometheus> {
         config.push_str("rule_files: [rules.yml]\n");
     }
     std::fs::write(&cfg, config).expect("config");
+    let data = dir.path().join("data");
+    if let Some(history) = history {
+        let file = dir.path().join("history.om");
+        std::fs::write(&file, history).expect("history");
+        let out = std::process::Command::new("promtool")
+            .args(["tsdb", "create-blocks-from", "openmetrics"])
+            .arg(&file)
+            .arg(&data)
+            .output()
+            .expect("promtool runs");
+        assert!(
+            out.status.success(),
+            "promtool create-blocks-from openmetrics: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
     let child = std::process::Command::new("prometheus")
         .arg(format!("--config.file={}", cfg.display()))
-        .arg(format!("--web.listen-address=127.0.0.1:{port}"))
-        .arg(format!(
-            "--storage.tsdb.path={}",
-            dir.path().join("data").display()
-        ))
+        .arg(format!("--web.listen-address={bind}:{port}"))
+        .arg(format!("--storage.tsdb.path={}", data.display()))
+        .arg("--storage.tsdb.retention.time=400d")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()

@@ -1,0 +1,449 @@
+//! `kubectl slo` against the real Prometheus and promtool (Debian's package, started on
+//! loopback by testcluster): generated rules load and evaluate, promtool proves that they
+//! page, ticket and stay quiet (and fails when a threshold is wrong), and `report` gives
+//! the budgets of a 64-day history backfilled with promtool, checked against the figures
+//! computed from the planted data.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use testcluster::testing::{Run, require_tool, run_plugin};
+
+fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_kubectl-slo"))
+}
+
+fn slo(args: &[&str]) -> Run {
+    run_plugin(&bin(), args, &[])
+}
+
+fn fixtures() -> Vec<String> {
+    ["checkout.yaml", "sloth.yaml", "sloth-crd.yaml"]
+        .iter()
+        .map(|f| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(f)
+                .display()
+                .to_string()
+        })
+        .collect()
+}
+
+fn promtool() -> bool {
+    let found = std::process::Command::new("promtool")
+        .arg("--version")
+        .output()
+        .is_ok();
+    require_tool(
+        found,
+        "promtool",
+        "scripts/test.sh (Debian package prometheus)",
+    )
+}
+
+fn args<'a>(head: &[&'a str], files: &'a [String]) -> Vec<&'a str> {
+    let mut v = head.to_vec();
+    v.extend(files.iter().map(String::as_str));
+    v
+}
+
+#[tokio::test]
+async fn generated_rules_pass_promtool_and_evaluate_in_prometheus() {
+    if !promtool() {
+        return;
+    }
+    let files = fixtures();
+    let dir = tempfile::tempdir().expect("tmp");
+    for style in ["sre-toolkit", "sloth"] {
+        let r = slo(&args(&["generate", "--rule-style", style], &files));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let path = dir.path().join(format!("{style}.yaml"));
+        std::fs::write(&path, &r.stdout).expect("write");
+        let check = std::process::Command::new("promtool")
+            .args(["check", "rules"])
+            .arg(&path)
+            .output()
+            .expect("promtool");
+        assert!(
+            check.status.success(),
+            "{style}: {}{}",
+            String::from_utf8_lossy(&check.stdout),
+            String::from_utf8_lossy(&check.stderr)
+        );
+    }
+    let rules = std::fs::read_to_string(dir.path().join("sre-toolkit.yaml")).expect("rules");
+    let Some(prom) = testcluster::prometheus::start(&rules).await else {
+        return;
+    };
+    let endpoint = shared::prometheus::Endpoint::parse(&prom.url, "default").expect("url");
+    let client =
+        shared::prometheus::Client::new(endpoint, Default::default(), None).expect("client");
+    // 5 SLOs × 3 groups; every rule evaluated at least once, none unhealthy.
+    testcluster::testing::eventually(
+        "every rule group evaluated",
+        std::time::Duration::from_secs(60),
+        || async {
+            let data = client.api("/api/v1/rules").await.ok()?;
+            let groups = data["groups"].as_array()?.clone();
+            let rules: Vec<&serde_json::Value> = groups
+                .iter()
+                .flat_map(|g| g["rules"].as_array().into_iter().flatten())
+                .collect();
+            let evaluated = rules.iter().all(|r| {
+                r["lastEvaluation"]
+                    .as_str()
+                    .is_some_and(|t| !t.starts_with("0001"))
+            });
+            (groups.len() == 15 && evaluated).then_some(
+                rules
+                    .iter()
+                    .map(|r| r["health"].clone())
+                    .collect::<Vec<_>>(),
+            )
+        },
+    )
+    .await
+    .iter()
+    .for_each(|h| assert_eq!(h, "ok", "rule health"));
+}
+
+#[tokio::test]
+async fn promtool_proves_the_rules_page_ticket_and_stay_quiet() {
+    if !promtool() {
+        return;
+    }
+    let files = fixtures();
+    let keep = tempfile::tempdir().expect("tmp");
+    let keep_path = keep.path().display().to_string();
+    let r = slo(&args(&["test", "-o", "json", "--keep", &keep_path], &files));
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    let j = r.json();
+    assert_eq!(j["kind"], "SLOTestList");
+    let verdicts = j["items"].as_array().cloned().unwrap_or_default();
+    // checkout: 4 + 3 + 3 scenarios, Sloth's example 3; the gauge-based wifi SLO is skipped.
+    assert_eq!(verdicts.len(), 13, "{verdicts:#?}");
+    assert!(verdicts.iter().all(|v| v["passed"] == true));
+    assert!(
+        r.stderr
+            .contains("home-wifi-good-wifi-client-satisfaction: not tested"),
+        "{}",
+        r.stderr
+    );
+    // The fast burn must fail once the page thresholds are ten times too high.
+    let rules = std::fs::read_to_string(keep.path().join("rules.yaml")).expect("rules");
+    std::fs::write(
+        keep.path().join("rules.yaml"),
+        rules
+            .replace("(14.4 * 0.001)", "(144 * 0.001)")
+            .replace("(6 * 0.001)", "(60 * 0.001)"),
+    )
+    .expect("sabotage");
+    let fast = verdicts
+        .iter()
+        .position(|v| {
+            v["slo"] == "checkout-availability"
+                && v["scenario"]
+                    .as_str()
+                    .is_some_and(|s| s.contains("fast burn"))
+        })
+        .expect("the fast burn");
+    let out = std::process::Command::new("promtool")
+        .args(["test", "rules", &format!("case-{:03}.yaml", fast + 1)])
+        .current_dir(keep.path())
+        .output()
+        .expect("promtool");
+    assert!(
+        !out.status.success(),
+        "the fast-burn scenario passed with thresholds it cannot reach"
+    );
+}
+
+/// Quarter-hour-aligned history: per route, an OK and a 5xx counter every 15 minutes at 10
+/// requests per second, with bursts of 5xx where planted.
+struct History {
+    at: i64,
+    start: i64,
+    step: i64,
+    /// route → (start offset before `at` in seconds, steps, errors per step).
+    bursts: BTreeMap<&'static str, Vec<(i64, i64, f64)>>,
+}
+
+const PER_STEP: f64 = 9000.0; // 10/s × 900 s
+
+impl History {
+    fn errors_at_step(&self, route: &str, t: i64) -> f64 {
+        self.bursts
+            .get(route)
+            .into_iter()
+            .flatten()
+            .filter(|(before, steps, _)| {
+                let first = self.at - before;
+                t > first && t <= first + steps * self.step
+            })
+            .map(|(_, _, e)| *e)
+            .sum()
+    }
+
+    fn openmetrics(&self) -> String {
+        let mut out = String::from("# TYPE http_requests counter\n");
+        for route in ["/pay", "/cart", "/search"] {
+            let (mut ok, mut bad) = (0.0, 0.0);
+            let mut t = self.start;
+            while t <= self.at {
+                if t > self.start {
+                    let e = self.errors_at_step(route, t);
+                    bad += e;
+                    ok += PER_STEP - e;
+                }
+                out.push_str(&format!(
+                    "http_requests_total{{code=\"200\",job=\"checkout\",route=\"{route}\"}} {ok} {t}\n"
+                ));
+                out.push_str(&format!(
+                    "http_requests_total{{code=\"500\",job=\"checkout\",route=\"{route}\"}} {bad} {t}\n"
+                ));
+                t += self.step;
+            }
+        }
+        out.push_str("# EOF\n");
+        out
+    }
+
+    /// Errors and events with timestamps in (from, to].
+    fn planted(&self, route: &str, from: i64, to: i64) -> (f64, f64) {
+        let mut t = self.start + self.step;
+        let (mut e, mut n) = (0.0, 0.0);
+        while t <= self.at {
+            if t > from && t <= to {
+                e += self.errors_at_step(route, t);
+                n += PER_STEP;
+            }
+            t += self.step;
+        }
+        (e, n)
+    }
+}
+
+fn spec(name: &str, route: &str, objective: &str, window: &str) -> String {
+    format!(
+        "apiVersion: slo.sre-toolkit.io/v1alpha1\nkind: SLO\nmetadata: {{name: {name}}}\nspec:\n  service: checkout\n  objective: {objective}\n  window: {window}\n  budgetPolicy: freeze releases\n  sli:\n    ratio:\n      errors: http_requests_total{{route=\"{route}\", code=~\"5..\"}}\n      total: http_requests_total{{route=\"{route}\"}}\n  alerting:\n    runbook: https://runbooks.example/{name}\n"
+    )
+}
+
+fn close(got: &serde_json::Value, want: f64, what: &str) {
+    let g = got.as_f64().unwrap_or_else(|| panic!("{what}: {got}"));
+    let tolerance = 1e-3 * want.abs().max(1e-9);
+    assert!(
+        (g - want).abs() <= tolerance,
+        "{what}: got {g}, want {want}"
+    );
+}
+
+#[tokio::test]
+async fn report_matches_the_budget_planted_in_backfilled_history() {
+    if !promtool() {
+        return;
+    }
+    let day = 86_400;
+    let now = jiff::Timestamp::now().as_second();
+    // Yesterday noon UTC: the current month has begun, whatever the day.
+    let at = now / day * day - day / 2;
+    let history = History {
+        at,
+        start: at - 64 * day,
+        step: 900,
+        bursts: [
+            // 4 h at 1/6 errors ten days ago: 14,400 errors in the 30-day window.
+            ("/pay", vec![(10 * day, 16, 900.0), (45 * day, 24, 4500.0)]),
+            // The last 30 minutes at 2/3 errors: burning now.
+            ("/cart", vec![(1800, 2, 6000.0)]),
+        ]
+        .into(),
+    };
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("slos.yaml");
+    std::fs::write(
+        &file,
+        [
+            spec("pay", "/pay", "99.9", "30d"),
+            spec("pay-strict", "/pay", "99.95", "30d"),
+            spec("cart", "/cart", "99.9", "30d"),
+            spec("search", "/search", "99.9", "30d"),
+        ]
+        .join("---\n"),
+    )
+    .expect("write");
+    let Some(prom) = testcluster::prometheus::start_with_history("", &history.openmetrics()).await
+    else {
+        return;
+    };
+    let file = file.display().to_string();
+    let at_text = at.to_string();
+    let r = slo(&[
+        "report",
+        &file,
+        "--prometheus",
+        &prom.url,
+        "--at",
+        &at_text,
+        "--by-month",
+        "2",
+        "-o",
+        "json",
+        "--fail-on",
+        "never",
+    ]);
+    assert_eq!(r.code, 0, "--fail-on never: {}", r.stderr);
+    let j = r.json();
+    assert_eq!(j["kind"], "SLOReport");
+    let items: BTreeMap<String, serde_json::Value> = j["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|i| (i["slo"].as_str().unwrap_or_default().to_string(), i.clone()))
+        .collect();
+    let (errors, events) = history.planted("/pay", at - 30 * day, at);
+    assert_eq!(errors, 14_400.0);
+    let pay = &items["checkout-pay"];
+    close(&pay["errors"], errors, "pay errors");
+    close(&pay["events"], events, "pay events");
+    close(
+        &pay["sliPercent"],
+        (1.0 - errors / events) * 100.0,
+        "pay SLI",
+    );
+    close(
+        &pay["budgetRemaining"],
+        1.0 - errors / (events * 0.001),
+        "pay budget left",
+    );
+    assert_eq!(pay["status"], "ok");
+    let strict = &items["checkout-pay-strict"];
+    assert_eq!(strict["status"], "exhausted", "{strict}");
+    assert_eq!(strict["policy"], "freeze releases");
+    assert_eq!(items["checkout-cart"]["status"], "burning");
+    let search = &items["checkout-search"];
+    assert_eq!(search["status"], "ok");
+    close(&search["budgetRemaining"], 1.0, "search budget left");
+    assert_eq!(search["burnRates"]["1h"], 0.0);
+    // The months, each from its own first second to its last (the current one to --at).
+    let months = pay["months"].as_array().cloned().unwrap_or_default();
+    assert_eq!(months.len(), 2);
+    let bounds = slo::report::months(jiff::Timestamp::from_second(at).expect("at"), 2);
+    for (m, (label, from, to)) in months.iter().zip(&bounds) {
+        assert_eq!(m["month"], label.as_str());
+        let (e, n) = history.planted("/pay", *from, *to);
+        close(&m["events"], n, &format!("{label} events"));
+        if e > 0.0 {
+            close(&m["errors"], e, &format!("{label} errors"));
+        } else {
+            assert_eq!(m["errors"].as_f64().unwrap_or(-1.0), 0.0, "{label}: {m}");
+        }
+        let status = if e / n > 0.001 { "exhausted" } else { "ok" };
+        assert_eq!(m["status"], status, "{label}: {m}");
+    }
+    let gate = slo(&["report", &file, "--prometheus", &prom.url, "--at", &at_text]);
+    assert_eq!(
+        gate.code, 1,
+        "a spent budget fails the default gate (--fail-on critical): {}",
+        gate.stderr
+    );
+    assert!(gate.stdout.contains("exhausted") && gate.stdout.contains("checkout-pay-strict"));
+    through_the_service_proxy(&prom, &file, &at_text, &j).await;
+}
+
+/// The same report through `svc/NAME:PORT`: the API server's service proxy of the real local
+/// control plane, to a selector-less Service whose Endpoints name this machine's address
+/// (no kubelet runs pods here, so Prometheus runs beside the cluster, as a stand-in for its pod).
+async fn through_the_service_proxy(
+    prom: &testcluster::prometheus::Prometheus,
+    file: &str,
+    at: &str,
+    direct: &serde_json::Value,
+) {
+    let Some(env) = testcluster::testing::env().await else {
+        return;
+    };
+    let ip = testcluster::prometheus::host_ip().expect("a non-loopback address for the Endpoints");
+    let ns = env.namespace("slo-proxy").await;
+    // The API server proxies only to addresses that belong to a Pod: a pod on a node no
+    // kwok manages, whose status says it runs at this machine's address.
+    let node = format!("{}-node", ns.name);
+    testcluster::testing::static_node(
+        &ns.client,
+        &node,
+        serde_json::json!({"slo-test": "proxy"}),
+        serde_json::json!({}),
+    )
+    .await
+    .expect("node");
+    let pod = serde_json::json!({"apiVersion": "v1", "kind": "Pod",
+        "metadata": {"name": "prometheus", "namespace": ns.name},
+        "spec": {"nodeName": node, "tolerations": [{"operator": "Exists"}],
+            "containers": [{"name": "prometheus", "image": "prom/prometheus"}]},
+        "status": {"phase": "Running", "podIP": ip, "podIPs": [{"ip": ip}]}});
+    ns.apply(pod.clone()).await.expect("pod");
+    testcluster::testing::write_status(&ns.client, Some(&ns.name), &pod)
+        .await
+        .expect("pod status");
+    ns.apply(serde_json::json!({"apiVersion": "v1", "kind": "Service",
+        "metadata": {"name": "prometheus"},
+        "spec": {"ports": [{"name": "web", "port": 9090, "targetPort": prom.port()}]}}))
+        .await
+        .expect("service");
+    ns.apply(serde_json::json!({"apiVersion": "v1", "kind": "Endpoints",
+        "metadata": {"name": "prometheus"},
+        "subsets": [{"addresses": [{"ip": ip, "targetRef": {"kind": "Pod", "name": "prometheus", "namespace": ns.name}}],
+            "ports": [{"name": "web", "port": prom.port()}]}]}))
+        .await
+        .expect("endpoints");
+    let kubeconfig = env.kubeconfig.display().to_string();
+    let r = slo(&[
+        "report",
+        file,
+        "--prometheus",
+        "svc/prometheus:9090",
+        "-n",
+        &ns.name,
+        "--kubeconfig",
+        &kubeconfig,
+        "--context",
+        "admin",
+        "--at",
+        at,
+        "--fail-on",
+        "never",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let statuses = |j: &serde_json::Value| -> Vec<(String, String)> {
+        j["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|i| (i["slo"].to_string(), i["status"].to_string()))
+            .collect()
+    };
+    let proxied = r.json();
+    assert_eq!(statuses(&proxied), statuses(direct));
+    assert_eq!(proxied["items"][0]["errors"], direct["items"][0]["errors"]);
+    // A user who may not proxy to Services in that namespace gets the API's 403 (exit 4).
+    let denied = slo(&[
+        "report",
+        file,
+        "--prometheus",
+        "svc/prometheus:9090",
+        "-n",
+        &ns.name,
+        "--kubeconfig",
+        &kubeconfig,
+        "--context",
+        "limited",
+        "--at",
+        at,
+    ]);
+    assert_eq!(denied.code, 4, "{}", denied.stderr);
+    let nodes: kube::Api<k8s_openapi::api::core::v1::Node> = kube::Api::all(ns.client.clone());
+    let _ = nodes.delete(&node, &Default::default()).await;
+    ns.delete().await;
+}
