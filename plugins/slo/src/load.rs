@@ -457,7 +457,7 @@ struct SlothAlerting {
     ticket_alert: Option<SlothTier>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct SlothTier {
     #[serde(default)]
@@ -509,14 +509,24 @@ fn sloth(
             }
             alerting.labels = a.labels;
             alerting.annotations = a.annotations;
-            if let Some(p) = a.page_alert {
-                alerting.page_labels.extend(p.labels);
-                alerting.annotations.extend(p.annotations);
-                alerting.enabled &= !p.disable;
+            let (page, ticket) = (
+                a.page_alert.unwrap_or_default(),
+                a.ticket_alert.unwrap_or_default(),
+            );
+            match (page.disable, ticket.disable) {
+                (true, true) => alerting.enabled = false,
+                (false, false) => {}
+                _ => {
+                    return Err(format!(
+                        "{file}:{}:{}: SLO {:?}: disabling only the page or only the ticket alert is not supported; disable both, or neither",
+                        s_at.line, s_at.column, s.name
+                    ));
+                }
             }
-            if let Some(t) = a.ticket_alert {
-                alerting.ticket_labels.extend(t.labels);
-            }
+            alerting.page_labels.extend(page.labels);
+            alerting.page_annotations = page.annotations;
+            alerting.ticket_labels.extend(ticket.labels);
+            alerting.ticket_annotations = ticket.annotations;
         }
         let mut labels = f.labels.clone();
         labels.extend(s.labels);
@@ -719,5 +729,14 @@ slos:
         assert_eq!(crd_errors.text, errors.text);
         assert_eq!(from_crd[0].format, "sloth-crd");
         assert_eq!(from_crd[0].alerting.name, s.alerting.name);
+        let one_tier = text.replace(
+            "      ticket_alert:\n",
+            "      ticket_alert:\n        disable: true\n",
+        );
+        let e = parse(&one_tier, "sloth.yaml").expect_err("one tier disabled");
+        assert!(
+            e.contains("disabling only the page or only the ticket"),
+            "{e}"
+        );
     }
 }

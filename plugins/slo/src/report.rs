@@ -205,7 +205,7 @@ pub fn findings(reports: &[SloReport]) -> Vec<Finding> {
         .collect()
 }
 
-/// The sum of the first sample's value, `None` when the result is empty or not finite.
+/// The sum of the samples' values, `None` when the result is empty or not finite.
 fn scalar(samples: &[shared::prometheus::Sample]) -> Option<f64> {
     let v: f64 = samples.iter().map(|s| s.value).sum();
     (!samples.is_empty() && v.is_finite()).then_some(v)

@@ -533,17 +533,20 @@ fn alert_group(cx: &Ctx<'_>, notes: &mut Vec<Note>) -> Group {
         // Also on the series; here too so that each SLO's alerts are distinct rules.
         labels.insert(cx.l.id.into(), cx.id.clone());
         let mut annotations = slo.alerting.annotations.clone();
-        annotations.insert(
-            "summary".into(),
+        annotations.extend(match tier {
+            Tier::Page => slo.alerting.page_annotations.clone(),
+            Tier::Ticket => slo.alerting.ticket_annotations.clone(),
+        });
+        // The spec's own summary and description win over ours.
+        annotations.entry("summary".into()).or_insert_with(|| {
             format!(
                 "{} {}: the error budget is burning too fast ({})",
                 slo.service,
                 slo.name,
                 tier.as_str()
-            ),
-        );
-        annotations.insert(
-            "description".into(),
+            )
+        });
+        annotations.entry("description".into()).or_insert_with(|| {
             format!(
                 "The error ratio is above the burn rate of {} of the {} budget of a {}% objective{}.",
                 described.join(", or "),
@@ -554,8 +557,8 @@ fn alert_group(cx: &Ctx<'_>, notes: &mut Vec<Note>) -> Group {
                 } else {
                     String::new()
                 }
-            ),
-        );
+            )
+        });
         rules.push(Rule {
             record: None,
             alert: Some(slo.alerting.name.clone()),
@@ -712,6 +715,24 @@ mod tests {
         assert_eq!(r.labels["sloth_window"], "5m");
         assert_eq!(r.labels["sloth_slo"], "availability");
         assert_eq!(g.file.groups[2].rules[0].labels["sloth_severity"], "page");
+    }
+
+    #[test]
+    fn the_specs_annotations_win_and_tiers_keep_their_own() {
+        let text = "version: prometheus/v1\nservice: svc\nslos:\n  - name: a\n    objective: 99.9\n    sli:\n      events:\n        error_query: sum(rate(errs[{{.window}}]))\n        total_query: sum(rate(reqs[{{.window}}]))\n    alerting:\n      annotations: {summary: mine}\n      page_alert: {annotations: {pager: yes}}\n      ticket_alert: {annotations: {queue: ops}}\n";
+        let g = generate(&parse(text, "s.yaml").expect("sloth"), &Options::default());
+        let (page, ticket) = (&g.file.groups[2].rules[0], &g.file.groups[2].rules[1]);
+        assert_eq!(page.annotations["summary"], "mine");
+        assert_eq!(
+            page.annotations.get("pager").map(String::as_str),
+            Some("yes")
+        );
+        assert!(!page.annotations.contains_key("queue"));
+        assert_eq!(
+            ticket.annotations.get("queue").map(String::as_str),
+            Some("ops")
+        );
+        assert!(ticket.annotations["description"].contains("3× over 1d and 2h"));
     }
 
     #[test]

@@ -97,6 +97,10 @@ pub struct Alerting {
     pub page_labels: BTreeMap<String, String>,
     /// Extra labels of the ticket alert (default `severity: warning`).
     pub ticket_labels: BTreeMap<String, String>,
+    /// Extra annotations of the page alert.
+    pub page_annotations: BTreeMap<String, String>,
+    /// Extra annotations of the ticket alert.
+    pub ticket_annotations: BTreeMap<String, String>,
     /// No alert unless the long window saw at least this many events (0: no guard).
     pub min_events: u64,
     /// Whether alerts are generated at all.
@@ -111,6 +115,8 @@ impl Default for Alerting {
             annotations: BTreeMap::new(),
             page_labels: [("severity".to_string(), "critical".to_string())].into(),
             ticket_labels: [("severity".to_string(), "warning".to_string())].into(),
+            page_annotations: BTreeMap::new(),
+            ticket_annotations: BTreeMap::new(),
             min_events: 0,
             enabled: true,
         }
@@ -140,7 +146,7 @@ pub struct Slo {
     pub alerting: Alerting,
     /// What to do when the budget is spent (shown by `report`).
     pub budget_policy: Option<String>,
-    /// Where the SLO was written, and where its objective is.
+    /// Where the SLO was written.
     pub at: Option<SourceLocation>,
     /// Where its objective is.
     pub objective_at: Option<SourceLocation>,
