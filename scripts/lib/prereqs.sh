@@ -45,7 +45,8 @@ ensure_chromium() { ensure_debian chromium chromium "for the HTML rendering test
 
 # Test-only services: the real Debian packages, started on loopback by the tests themselves.
 ensure_test_services() {
-  ensure_debian prometheus prometheus "for the chaos Prometheus probe and the slo tests (with promtool)"
+  ensure_debian prometheus prometheus "for the chaos Prometheus probe, the slo and alerts tests (with promtool)"
+  ensure_debian prometheus-alertmanager prometheus-alertmanager "for the alerts tests"
   ensure_debian tc iproute2 "for the chaos tc test in a network namespace"
   ensure_debian openssl openssl "for the certs weak-crypto fixtures"
 }

@@ -90,6 +90,17 @@ pub fn human(d: Duration) -> String {
     }
 }
 
+/// A point in time as users write it on the command line: RFC 3339
+/// (`2026-12-01T00:00:00Z`) or Unix seconds.
+pub fn timestamp(text: &str) -> Result<jiff::Timestamp, String> {
+    if let Ok(secs) = text.parse::<i64>() {
+        return jiff::Timestamp::from_second(secs).map_err(|e| e.to_string());
+    }
+    text.parse::<jiff::Timestamp>().map_err(|e| {
+        format!("{text:?} is not RFC 3339 (2026-12-01T00:00:00Z) or Unix seconds: {e}")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

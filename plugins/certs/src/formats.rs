@@ -114,6 +114,7 @@ pub fn html(report: &Report) -> String {
             )],
         )],
         tables: vec![certificates],
+        ..Default::default()
     };
     with_run(report, |run| shared::report::html::render(run, &page))
 }

@@ -149,6 +149,7 @@ pub fn html(report: &Report) -> String {
         }),
         cards,
         tables: vec![sections],
+        ..Default::default()
     };
     with_run(report, &[], |run| shared::report::html::render(run, &page))
 }

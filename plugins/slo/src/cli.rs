@@ -149,7 +149,7 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub prometheus: ConnectArgs,
     /// Report as of TIME (RFC 3339 or Unix seconds) instead of now.
-    #[arg(long, value_name = "TIME", value_parser = timestamp)]
+    #[arg(long, value_name = "TIME", value_parser = shared::duration::timestamp)]
     pub at: Option<jiff::Timestamp>,
     /// Also each of the last N calendar months (UTC), the current one so far.
     #[arg(long, value_name = "N", default_value_t = 0)]
@@ -193,14 +193,4 @@ impl shared::cli::Format for Format {
     fn is_structured(&self) -> bool {
         matches!(self, Self::Json | Self::Yaml | Self::Junit | Self::Sarif)
     }
-}
-
-/// `--at`: RFC 3339 or Unix seconds.
-fn timestamp(text: &str) -> Result<jiff::Timestamp, String> {
-    if let Ok(secs) = text.parse::<i64>() {
-        return jiff::Timestamp::from_second(secs).map_err(|e| e.to_string());
-    }
-    text.parse::<jiff::Timestamp>().map_err(|e| {
-        format!("{text:?} is not RFC 3339 (2026-12-01T00:00:00Z) or Unix seconds: {e}")
-    })
 }

@@ -363,39 +363,9 @@ async fn through_the_service_proxy(
     let Some(env) = testcluster::testing::env().await else {
         return;
     };
-    let ip = testcluster::prometheus::host_ip().expect("a non-loopback address for the Endpoints");
     let ns = env.namespace("slo-proxy").await;
-    // The API server proxies only to addresses that belong to a Pod: a pod on a node no
-    // kwok manages, whose status says it runs at this machine's address.
-    let node = format!("{}-node", ns.name);
-    testcluster::testing::static_node(
-        &ns.client,
-        &node,
-        serde_json::json!({"slo-test": "proxy"}),
-        serde_json::json!({}),
-    )
-    .await
-    .expect("node");
-    let pod = serde_json::json!({"apiVersion": "v1", "kind": "Pod",
-        "metadata": {"name": "prometheus", "namespace": ns.name},
-        "spec": {"nodeName": node, "tolerations": [{"operator": "Exists"}],
-            "containers": [{"name": "prometheus", "image": "prom/prometheus"}]},
-        "status": {"phase": "Running", "podIP": ip, "podIPs": [{"ip": ip}]}});
-    ns.apply(pod.clone()).await.expect("pod");
-    testcluster::testing::write_status(&ns.client, Some(&ns.name), &pod)
-        .await
-        .expect("pod status");
-    ns.apply(serde_json::json!({"apiVersion": "v1", "kind": "Service",
-        "metadata": {"name": "prometheus"},
-        "spec": {"ports": [{"name": "web", "port": 9090, "targetPort": prom.port()}]}}))
-        .await
-        .expect("service");
-    ns.apply(serde_json::json!({"apiVersion": "v1", "kind": "Endpoints",
-        "metadata": {"name": "prometheus"},
-        "subsets": [{"addresses": [{"ip": ip, "targetRef": {"kind": "Pod", "name": "prometheus", "namespace": ns.name}}],
-            "ports": [{"name": "web", "port": prom.port()}]}]}))
-        .await
-        .expect("endpoints");
+    let node =
+        testcluster::prometheus::serve_as_service(&ns, "prometheus", 9090, prom.port()).await;
     let kubeconfig = env.kubeconfig.display().to_string();
     let r = slo(&[
         "report",
@@ -443,7 +413,5 @@ async fn through_the_service_proxy(
         at,
     ]);
     assert_eq!(denied.code, 4, "{}", denied.stderr);
-    let nodes: kube::Api<k8s_openapi::api::core::v1::Node> = kube::Api::all(ns.client.clone());
-    let _ = nodes.delete(&node, &Default::default()).await;
-    ns.delete().await;
+    testcluster::prometheus::stop_serving(ns, &node).await;
 }

@@ -40,6 +40,9 @@ pub struct Page {
     pub cards: Vec<(String, Vec<String>)>,
     /// The plugin's tables, before the findings.
     pub tables: Vec<Table>,
+    /// Pictures (id, inline SVG) after the cards: alerts' heat map and timelines. The SVG is
+    /// the plugin's own markup; every text in it must already have gone through [`markup`].
+    pub figures: Vec<(String, String)>,
 }
 
 const STYLE: &str = "body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:0;color:#1d2430;background:#f6f7f9}
@@ -114,6 +117,9 @@ pub fn render<X>(run: &Run<'_, X>, page: &Page) -> String {
         h.push_str(&body.join("<br>"));
         h.push_str("</div>\n");
     }
+    for (id, svg) in &page.figures {
+        let _ = writeln!(h, "<div class=\"card\" id=\"{}\">{svg}</div>", markup(id));
+    }
     for t in &page.tables {
         table(&mut h, t);
     }
@@ -170,6 +176,7 @@ mod tests {
                 headers: vec!["Section".into()],
                 rows: vec![vec!["a<b".into()]],
             }],
+            ..Default::default()
         };
         let html = fixture::with_run("doctor", |run| render(run, &page));
         assert!(

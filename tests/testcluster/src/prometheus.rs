@@ -51,7 +51,22 @@ fn get(url: &str) -> Option<String> {
 /// # Panics
 /// When Prometheus is missing under `CI`/`TESTCLUSTER_REQUIRE`, or does not start.
 pub async fn start(rules: &str) -> Option<Prometheus> {
-    launch(rules, None, "127.0.0.1").await
+    launch(rules, None, "127.0.0.1", &Extra::default()).await
+}
+
+/// More of Prometheus' configuration: scrape jobs beside its own, and top-level sections.
+#[derive(Debug, Clone, Default)]
+pub struct Extra {
+    /// Items of `scrape_configs` (YAML list items, each starting with `- job_name:`).
+    pub scrape_configs: String,
+    /// Top-level sections, e.g. `alerting:` naming an Alertmanager.
+    pub top_level: String,
+}
+
+/// Like [`start`], with `extra` configuration (a scrape job for a test's target, an
+/// Alertmanager to send alerts to).
+pub async fn start_with(rules: &str, extra: &Extra) -> Option<Prometheus> {
+    launch(rules, None, "127.0.0.1", extra).await
 }
 
 /// Like [`start`], with `history` (OpenMetrics text, ending in `# EOF`) backfilled first
@@ -63,7 +78,7 @@ pub async fn start(rules: &str) -> Option<Prometheus> {
 /// # Panics
 /// As [`start`], and when promtool refuses the history.
 pub async fn start_with_history(rules: &str, history: &str) -> Option<Prometheus> {
-    launch(rules, Some(history), "0.0.0.0").await
+    launch(rules, Some(history), "0.0.0.0", &Extra::default()).await
 }
 
 /// This machine's first non-loopback IPv4 address (`hostname -I`).
@@ -92,7 +107,12 @@ impl Prometheus {
     }
 }
 
-async fn launch(rules: &str, history: Option<&str>, bind: &str) -> Option<Prometheus> {
+async fn launch(
+    rules: &str,
+    history: Option<&str>,
+    bind: &str,
+    extra: &Extra,
+) -> Option<Prometheus> {
     let found = std::process::Command::new("prometheus")
         .arg("--version")
         .output()
@@ -106,6 +126,14 @@ async fn launch(rules: &str, history: Option<&str>, bind: &str) -> Option<Promet
     let mut config = format!(
         "global: {{scrape_interval: 1s, evaluation_interval: 1s}}\nscrape_configs:\n- job_name: self\n  static_configs: [{{targets: ['127.0.0.1:{port}']}}]\n"
     );
+    config.push_str(&extra.scrape_configs);
+    if !extra.scrape_configs.is_empty() && !extra.scrape_configs.ends_with('\n') {
+        config.push('\n');
+    }
+    config.push_str(&extra.top_level);
+    if !extra.top_level.is_empty() && !extra.top_level.ends_with('\n') {
+        config.push('\n');
+    }
     if !rules.is_empty() {
         std::fs::write(dir.path().join("rules.yml"), rules).expect("rules");
         config.push_str("rule_files: [rules.yml]\n");
@@ -161,4 +189,128 @@ async fn launch(rules: &str, history: Option<&str>, bind: &str) -> Option<Promet
     )
     .await;
     Some(p)
+}
+
+/// Makes `port` on this machine reachable as `svc/SERVICE:SERVICE_PORT` in `ns` through the
+/// API server's service proxy. The proxy only forwards to addresses that belong to a Pod,
+/// and no kubelet runs pods here: so a Pod on a node no kwok manages, whose status says it
+/// runs at [`host_ip`], stands in for the server's pod, and a selector-less Service's
+/// Endpoints name it. Returns the node's name, for [`stop_serving`].
+///
+/// # Panics
+/// When the objects cannot be created.
+pub async fn serve_as_service(
+    ns: &crate::testing::TestNamespace,
+    service: &str,
+    service_port: u16,
+    port: u16,
+) -> String {
+    let ip = host_ip().expect("a non-loopback address for the Endpoints");
+    let node = format!("{}-node", ns.name);
+    crate::testing::static_node(
+        &ns.client,
+        &node,
+        serde_json::json!({"sre-toolkit-test": "proxy"}),
+        serde_json::json!({}),
+    )
+    .await
+    .expect("node");
+    let pod = serde_json::json!({"apiVersion": "v1", "kind": "Pod",
+        "metadata": {"name": service, "namespace": ns.name},
+        "spec": {"nodeName": node, "tolerations": [{"operator": "Exists"}],
+            "containers": [{"name": "server", "image": "stand-in"}]},
+        "status": {"phase": "Running", "podIP": ip, "podIPs": [{"ip": ip}]}});
+    ns.apply(pod.clone()).await.expect("pod");
+    crate::testing::write_status(&ns.client, Some(&ns.name), &pod)
+        .await
+        .expect("pod status");
+    ns.apply(serde_json::json!({"apiVersion": "v1", "kind": "Service",
+        "metadata": {"name": service},
+        "spec": {"ports": [{"name": "web", "port": service_port, "targetPort": port}]}}))
+        .await
+        .expect("service");
+    ns.apply(serde_json::json!({"apiVersion": "v1", "kind": "Endpoints",
+        "metadata": {"name": service},
+        "subsets": [{"addresses": [{"ip": ip, "targetRef": {"kind": "Pod", "name": service, "namespace": ns.name}}],
+            "ports": [{"name": "web", "port": port}]}]}))
+        .await
+        .expect("endpoints");
+    node
+}
+
+/// Removes what [`serve_as_service`] made, and the namespace.
+pub async fn stop_serving(ns: crate::testing::TestNamespace, node: &str) {
+    let nodes: kube::Api<k8s_openapi::api::core::v1::Node> = kube::Api::all(ns.client.clone());
+    let _ = nodes.delete(node, &Default::default()).await;
+    ns.delete().await;
+}
+
+/// A running Alertmanager (Debian's prometheus-alertmanager), stopped when dropped.
+pub struct Alertmanager {
+    child: std::process::Child,
+    /// Its base URL, `http://127.0.0.1:PORT`.
+    pub url: String,
+    /// `127.0.0.1:PORT`, for Prometheus' `alerting` section.
+    pub address: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Alertmanager {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts Alertmanager on loopback with `config` (its YAML), a single node (no gossip);
+/// waits until it answers `/api/v2/status`. `None` where it is missing and not required.
+///
+/// # Panics
+/// When it is missing under `CI`/`TESTCLUSTER_REQUIRE`, or does not start.
+pub async fn alertmanager(config: &str) -> Option<Alertmanager> {
+    let found = std::process::Command::new("prometheus-alertmanager")
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !require_tool(
+        found,
+        "prometheus-alertmanager",
+        "scripts/test.sh (Debian package)",
+    ) {
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let port = free_port();
+    let cfg = dir.path().join("alertmanager.yml");
+    std::fs::write(&cfg, config).expect("config");
+    let child = std::process::Command::new("prometheus-alertmanager")
+        .arg(format!("--config.file={}", cfg.display()))
+        .arg(format!("--web.listen-address=127.0.0.1:{port}"))
+        .arg(format!(
+            "--storage.path={}",
+            dir.path().join("data").display()
+        ))
+        .arg("--cluster.listen-address=")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("alertmanager starts");
+    let url = format!("http://127.0.0.1:{port}");
+    let am = Alertmanager {
+        child,
+        url: url.clone(),
+        address: format!("127.0.0.1:{port}"),
+        _dir: dir,
+    };
+    eventually("alertmanager to answer", Duration::from_secs(60), || {
+        let url = url.clone();
+        async move {
+            tokio::task::spawn_blocking(move || get(&format!("{url}/api/v2/status")))
+                .await
+                .ok()?
+                .map(|_| ())
+        }
+    })
+    .await;
+    Some(am)
 }

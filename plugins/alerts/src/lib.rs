@@ -1,0 +1,386 @@
+//! `kubectl alerts`: alert-fatigue analysis. The history is read ([`collect`]) into one
+//! model ([`model`]) of episodes rebuilt from `ALERTS` ([`episodes`]), rules and
+//! Alertmanager state; the analyses are pure ([`analysis`]) and raise findings
+//! ([`findings`]); [`output`] renders through the suite's report layer; [`watch`] follows
+//! alerts live.
+
+pub mod analysis;
+pub mod cli;
+pub mod collect;
+pub mod episodes;
+pub mod findings;
+pub mod model;
+pub mod output;
+pub mod watch;
+
+use anyhow::Result;
+pub use cli::{Cli, Command, Format};
+use shared::cluster::Cluster;
+use shared::error::Error;
+use shared::finding::FailOn;
+use shared::prometheus::{Client, Endpoint, Options};
+use shared::run::{Context, Outcome};
+
+/// Schema version of every document `kubectl alerts` prints.
+pub const SCHEMA_VERSION: &str = "v1alpha1";
+
+/// The analysis settings of the flags.
+pub fn settings(a: &cli::AnalysisArgs) -> Result<analysis::Settings, Error> {
+    let tiers = analysis::tiers::TierMap::parse(&a.tiers).map_err(|e| {
+        Error::usage(
+            format!("--tiers: {e}"),
+            "e.g. --tiers critical=P1,warning=P3",
+        )
+    })?;
+    let time_zone = jiff::tz::TimeZone::get(&a.timezone).map_err(|e| {
+        Error::usage(
+            format!("--timezone {:?}: {e}", a.timezone),
+            "give an IANA name such as Europe/Berlin or America/New_York",
+        )
+    })?;
+    let hours = a
+        .business_hours
+        .split_once('-')
+        .and_then(|(f, t)| Some((f.trim().parse::<u8>().ok()?, t.trim().parse::<u8>().ok()?)))
+        .filter(|(f, t)| f < t && *t <= 24)
+        .ok_or_else(|| {
+            Error::usage(
+                format!("--business-hours {:?} is not FROM-TO", a.business_hours),
+                "e.g. --business-hours 9-18 (hours 0 to 24, FROM before TO)",
+            )
+        })?;
+    for (flag, v) in [
+        ("--urgent-target", a.urgent_target),
+        ("--cofiring-overlap", a.cofiring_overlap),
+    ] {
+        if !(0.0..=100.0).contains(&v) {
+            return Err(Error::usage(
+                format!("{flag} {v}% is not between 0% and 100%"),
+                "e.g. 10% or 80%",
+            ));
+        }
+    }
+    Ok(analysis::Settings {
+        transient: a.transient.as_secs_f64(),
+        stuck: a.stuck.as_secs_f64(),
+        tiers,
+        urgent_target: a.urgent_target,
+        cofiring_overlap: a.cofiring_overlap / 100.0,
+        time_zone,
+        business_hours: hours,
+        ..Default::default()
+    })
+}
+
+fn namespace(cli: &Cli) -> String {
+    cli.kube
+        .namespace
+        .clone()
+        .unwrap_or_else(|| "default".into())
+}
+
+/// A client for `endpoint`, connecting to the cluster only for a `svc/` endpoint.
+async fn client(cli: &Cli, endpoint: Endpoint, options: Options) -> Result<Client, Error> {
+    let kube = match endpoint {
+        Endpoint::Service { .. } => Some(Cluster::connect(&cli.kube).await?.client),
+        Endpoint::Url(_) => None,
+    };
+    Client::new(endpoint, options, kube)
+}
+
+/// The Prometheus client of the flags, when `--prometheus` is given.
+async fn prometheus(
+    cli: &Cli,
+    args: &shared::prometheus::ConnectArgs,
+) -> Result<Option<Client>, Error> {
+    if args.prometheus.is_none() {
+        return Ok(None);
+    }
+    let (endpoint, options) = args.resolve(&namespace(cli), "kubectl alerts")?;
+    Ok(Some(client(cli, endpoint, options).await?))
+}
+
+/// The Alertmanager client of `--alertmanager` (same TLS options as Prometheus).
+async fn alertmanager(cli: &Cli, source: &cli::SourceArgs) -> Result<Option<Client>, Error> {
+    let Some(url) = &source.alertmanager else {
+        return Ok(None);
+    };
+    let endpoint = Endpoint::parse(url, &namespace(cli))?;
+    let options = Options {
+        insecure_skip_verify: source.prometheus.prometheus_insecure_skip_verify,
+        ..Default::default()
+    };
+    Ok(Some(client(cli, endpoint, options).await?))
+}
+
+/// The window `[start, end]` of the flags, in Unix seconds, the start aligned to `step` so
+/// that evaluations and query steps coincide.
+pub fn window(source: &cli::SourceArgs, step: f64) -> (f64, f64) {
+    let end = source
+        .until
+        .unwrap_or_else(jiff::Timestamp::now)
+        .as_second() as f64;
+    let end = (end / step).floor() * step;
+    let start = ((end - source.since.as_secs_f64()) / step).floor() * step;
+    (start, end)
+}
+
+fn read_webhooks(path: &std::path::Path, ctx: &Context) -> Result<model::History, Error> {
+    let text = if path.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin())
+    } else {
+        std::fs::read_to_string(path)
+    }
+    .map_err(|e| {
+        Error::usage(
+            format!("cannot read {}: {e}", path.display()),
+            "give a readable file, or - for stdin",
+        )
+    })?;
+    let (history, bad) = collect::webhook::parse(&text, &path.display().to_string())?;
+    if bad > 0 {
+        ctx.warn(&format!(
+            "{}: {bad} line(s) were not webhook payloads and were skipped",
+            path.display()
+        ));
+    }
+    Ok(history)
+}
+
+/// Reads the history the flags name.
+pub async fn history(
+    cli: &Cli,
+    source: &cli::SourceArgs,
+    ctx: &Context,
+) -> Result<model::History, Error> {
+    let am = alertmanager(cli, source).await?;
+    let mut history = if let Some(path) = &source.from_webhooks {
+        read_webhooks(path, ctx)?
+    } else {
+        let Some(prom) = prometheus(cli, &source.prometheus).await? else {
+            return Err(Error::usage(
+                "kubectl alerts needs --prometheus or --from-webhooks",
+                "e.g. --prometheus http://prometheus:9090, --prometheus svc/prometheus-operated:9090 -n monitoring, or --from-webhooks notifications.jsonl",
+            ));
+        };
+        from_prometheus(&prom, source, ctx).await?
+    };
+    if let Some(am) = am {
+        let pb = shared::term::spinner(ctx.progress, "reading Alertmanager");
+        let state = collect::alertmanager::read(&am).await;
+        pb.finish_and_clear();
+        history.alertmanager = Some(state?);
+    }
+    Ok(history)
+}
+
+async fn from_prometheus(
+    prom: &Client,
+    source: &cli::SourceArgs,
+    ctx: &Context,
+) -> Result<model::History, Error> {
+    let pb = shared::term::spinner(ctx.progress, "reading alerting rules");
+    let rules = collect::prometheus::rules(prom).await;
+    pb.finish_and_clear();
+    let (rules, rules_known) = match rules {
+        Ok(r) => (r, true),
+        Err(e @ (Error::Denied { .. } | Error::Unreachable { .. })) => return Err(e),
+        Err(e) => {
+            ctx.warn(&format!(
+                "rules not read ({e}): dead, broken and hygiene checks are skipped"
+            ));
+            (Vec::new(), false)
+        }
+    };
+    let step = source.step.map(|s| s.as_secs_f64()).unwrap_or_else(|| {
+        rules
+            .iter()
+            .map(|r| r.interval_seconds)
+            .filter(|i| *i >= 1.0)
+            .fold(f64::INFINITY, f64::min)
+    });
+    let step = if step.is_finite() { step } else { 60.0 };
+    let (start, end) = window(source, step);
+    let mut history = model::History {
+        start,
+        end,
+        step,
+        rules,
+        rules_known,
+        source: prom_display(source),
+        ..Default::default()
+    };
+    let chunks = collect::prometheus::chunks(start, end, step).len();
+    let pb = shared::term::spinner(
+        ctx.progress,
+        format!(
+            "reading ALERTS and ALERTS_FOR_STATE: {chunks} range queries per series set, step {step}s"
+        ),
+    );
+    let read = collect::prometheus::read(prom, &mut history).await;
+    pb.finish_and_clear();
+    read?;
+    history.notifications = collect::prometheus::notifications(prom, &history).await;
+    for m in &history.missing {
+        ctx.warn(&format!(
+            "{} to {} could not be read: {}",
+            analysis::summary::rfc3339(m.start),
+            analysis::summary::rfc3339(m.end),
+            m.reason
+        ));
+    }
+    Ok(history)
+}
+
+fn prom_display(source: &cli::SourceArgs) -> String {
+    source.prometheus.prometheus.clone().unwrap_or_default()
+}
+
+fn cross_check(a: &analysis::Analysis, ctx: &Context) {
+    for s in &a.alerts {
+        let Some(act) = s.activations else { continue };
+        let started = s.pending.max(s.episodes);
+        if act.abs_diff(started) > 1 + started / 10 {
+            ctx.note(&format!(
+                "{}: {started} episodes from ALERTS but {act} activations in ALERTS_FOR_STATE (counted from ALERTS)",
+                s.alertname
+            ));
+        }
+    }
+}
+
+async fn analysed(
+    cli: &Cli,
+    h: &cli::HistoryArgs,
+    ctx: &Context,
+) -> Result<(model::History, analysis::Analysis)> {
+    let settings = settings(&h.analysis)?;
+    let history = history(cli, &h.source, ctx).await?;
+    let a = analysis::analyse(&history, &settings);
+    cross_check(&a, ctx);
+    if history.episodes.is_empty() && history.activations.is_some() {
+        ctx.warn(&format!(
+            "no ALERTS samples between {} and {}: no alert was active, or this API does not store rule results",
+            a.totals.start, a.totals.end
+        ));
+    }
+    Ok((history, a))
+}
+
+fn gate(fail_on: FailOn, findings: &[shared::finding::Finding]) -> Outcome {
+    if fail_on.fails(findings.iter().map(|f| f.severity)) {
+        Outcome::Problems
+    } else {
+        Outcome::Clean
+    }
+}
+
+async fn report(cli: &Cli, args: &cli::ReportArgs, ctx: &Context) -> Result<Outcome> {
+    let (history, a) = analysed(cli, &args.history, ctx).await?;
+    let out = &mut std::io::stdout().lock();
+    output::report(
+        out,
+        &history,
+        &a,
+        args.top,
+        cli.output.format,
+        cli.output.no_headers,
+        ctx.stdout,
+    )?;
+    if let Some(path) = &args.html {
+        std::fs::write(path, output::html::render(&history, &a)).map_err(|e| {
+            Error::usage(
+                format!("cannot write --html {}: {e}", path.display()),
+                "give a writable path",
+            )
+        })?;
+        ctx.note(&format!("wrote {}", path.display()));
+    }
+    Ok(gate(args.fail_on, &a.findings))
+}
+
+/// Runs the parsed command line.
+pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
+    let fmt = cli.output.format;
+    let nh = cli.output.no_headers;
+    let out = &mut std::io::stdout().lock();
+    match &cli.command {
+        Command::Report(args) => report(&cli, args, &ctx).await,
+        Command::Top(args) => {
+            let (_, a) = analysed(&cli, &args.history, &ctx).await?;
+            output::top(out, &a, args.top, args.by, fmt, nh)?;
+            Ok(Outcome::Clean)
+        }
+        Command::Flapping(h) => {
+            let (_, a) = analysed(&cli, h, &ctx).await?;
+            output::flapping(out, &a, fmt, nh)?;
+            Ok(Outcome::Clean)
+        }
+        Command::Rules(args) => {
+            let (history, a) = analysed(&cli, &args.history, &ctx).await?;
+            if !history.rules_known {
+                return Err(Error::usage(
+                    "kubectl alerts rules needs the rules of a Prometheus (/api/v1/rules)",
+                    "give --prometheus; a webhook file holds no rules",
+                )
+                .into());
+            }
+            let rules: Vec<_> = a
+                .findings
+                .iter()
+                .filter(|f| f.category == "rules")
+                .cloned()
+                .collect();
+            output::findings(out, &rules, fmt, nh)?;
+            Ok(gate(args.fail_on, &rules))
+        }
+        Command::Silences(args) => {
+            if args.history.source.alertmanager.is_none() {
+                return Err(Error::usage(
+                    "kubectl alerts silences needs --alertmanager",
+                    "e.g. --alertmanager http://alertmanager:9093 (add --prometheus to judge silences against the history)",
+                )
+                .into());
+            }
+            let source = &args.history.source;
+            let history =
+                if source.prometheus.prometheus.is_some() || source.from_webhooks.is_some() {
+                    history(&cli, source, &ctx).await?
+                } else {
+                    let am = alertmanager(&cli, source)
+                        .await?
+                        .ok_or_else(|| anyhow::anyhow!("no alertmanager"))?;
+                    model::History {
+                        alertmanager: Some(collect::alertmanager::read(&am).await?),
+                        source: source.alertmanager.clone().unwrap_or_default(),
+                        ..Default::default()
+                    }
+                };
+            let found = analysis::silences::findings(&history);
+            output::silences(out, &history, &found, args.expired, fmt, nh)?;
+            Ok(
+                if found
+                    .iter()
+                    .any(|f| f.severity >= shared::finding::Severity::Warning)
+                {
+                    Outcome::Problems
+                } else {
+                    Outcome::Clean
+                },
+            )
+        }
+        Command::Watch(args) => {
+            let prom = prometheus(&cli, &args.prometheus).await?.ok_or_else(|| {
+                Error::usage(
+                    "kubectl alerts watch needs --prometheus",
+                    "e.g. --prometheus http://prometheus:9090",
+                )
+            })?;
+            watch::run(&prom, args, fmt, &ctx).await
+        }
+        Command::Checks => {
+            output::catalogue(out, fmt, nh)?;
+            Ok(Outcome::Clean)
+        }
+    }
+}
