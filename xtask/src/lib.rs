@@ -12,5 +12,6 @@ pub fn plugins() -> Vec<(&'static str, clap::Command)> {
         ("load", load::Cli::command()),
         ("chaos", chaos::Cli::command()),
         ("slo", slo::Cli::command()),
+        ("alerts", alerts::Cli::command()),
     ]
 }

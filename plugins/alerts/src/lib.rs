@@ -299,10 +299,27 @@ async fn report(cli: &Cli, args: &cli::ReportArgs, ctx: &Context) -> Result<Outc
     Ok(gate(args.fail_on, &a.findings))
 }
 
+fn command_name(c: &Command) -> &'static str {
+    match c {
+        Command::Report(_) => "report",
+        Command::Top(_) => "top",
+        Command::Flapping(_) => "flapping",
+        Command::Rules(_) => "rules",
+        Command::Silences(_) => "silences",
+        Command::Watch(_) => "watch",
+        Command::Checks => "checks",
+    }
+}
+
 /// Runs the parsed command line.
 pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
     let fmt = cli.output.format;
     let nh = cli.output.no_headers;
+    output::refuse(
+        fmt,
+        command_name(&cli.command),
+        output::formats(&cli.command),
+    )?;
     let out = &mut std::io::stdout().lock();
     match &cli.command {
         Command::Report(args) => report(&cli, args, &ctx).await,

@@ -32,6 +32,22 @@ pub fn refuse(format: Format, command: &str, allowed: &[Format]) -> Result<(), E
 
 const TABLES: &[Format] = &[Format::Table, Format::Wide, Format::Json, Format::Yaml];
 
+/// The formats `command` writes (checked before anything is read).
+pub fn formats(command: &crate::Command) -> &'static [Format] {
+    use crate::Command as C;
+    match command {
+        C::Report(_) | C::Rules(_) => &[
+            Format::Table,
+            Format::Wide,
+            Format::Json,
+            Format::Yaml,
+            Format::Markdown,
+        ],
+        C::Watch(_) => &[Format::Table, Format::Wide, Format::Json],
+        C::Top(_) | C::Flapping(_) | C::Silences(_) | C::Checks => TABLES,
+    }
+}
+
 /// `kubectl alerts checks`.
 pub fn catalogue(w: &mut dyn Write, format: Format, no_headers: bool) -> Result<()> {
     refuse(format, "checks", TABLES)?;
@@ -429,6 +445,23 @@ struct SilenceItem<'a> {
     problems: Vec<&'a str>,
 }
 
+/// What Alertmanager holds now.
+#[derive(Serialize)]
+struct AlertCounts {
+    held: usize,
+    silenced: usize,
+    inhibited: usize,
+}
+
+/// The `metadata` of a `SilenceList`.
+#[derive(Serialize)]
+struct SilenceMeta {
+    #[serde(flatten)]
+    run: Metadata,
+    /// Alerts Alertmanager holds now.
+    alerts: AlertCounts,
+}
+
 /// `silences`.
 pub fn silences(
     w: &mut dyn Write,
@@ -460,13 +493,26 @@ pub fn silences(
                 .collect(),
         })
         .collect();
-    let list = List::new(
-        "alerts",
-        SCHEMA_VERSION,
-        "SilenceList",
-        metadata(history),
-        items,
-    );
+    let held = am.alerts.len();
+    let silenced = am
+        .alerts
+        .iter()
+        .filter(|a| !a.silenced_by.is_empty())
+        .count();
+    let inhibited = am
+        .alerts
+        .iter()
+        .filter(|a| !a.inhibited_by.is_empty())
+        .count();
+    let meta = SilenceMeta {
+        run: metadata(history),
+        alerts: AlertCounts {
+            held,
+            silenced,
+            inhibited,
+        },
+    };
+    let list = List::new("alerts", SCHEMA_VERSION, "SilenceList", meta, items);
     if structured(w, format, &list)? {
         return Ok(());
     }
@@ -524,17 +570,6 @@ pub fn silences(
         headers.push("comment");
     }
     write!(w, "{}", table(&headers, &rows, no_headers))?;
-    let held = am.alerts.len();
-    let silenced = am
-        .alerts
-        .iter()
-        .filter(|a| !a.silenced_by.is_empty())
-        .count();
-    let inhibited = am
-        .alerts
-        .iter()
-        .filter(|a| !a.inhibited_by.is_empty())
-        .count();
     let _ = writeln!(
         std::io::stderr(),
         "Alertmanager {} holds {held} alerts: {silenced} silenced, {inhibited} inhibited.",
