@@ -255,8 +255,22 @@ async fn analysed(
     ctx: &Context,
 ) -> Result<(model::History, analysis::Analysis)> {
     let settings = settings(&h.analysis)?;
+    let t0 = std::time::Instant::now();
     let history = history(cli, &h.source, ctx).await?;
+    let t1 = std::time::Instant::now();
     let a = analysis::analyse(&history, &settings);
+    if ctx.verbosity > 0 {
+        // Benchmarks read these two lines (scripts/bench-alerts.sh).
+        ctx.note(&format!(
+            "read the history in {:.3}s",
+            (t1 - t0).as_secs_f64()
+        ));
+        ctx.note(&format!(
+            "analysed {} episodes in {:.3}s",
+            history.episodes.len(),
+            t1.elapsed().as_secs_f64()
+        ));
+    }
     cross_check(&a, ctx);
     if history.episodes.is_empty() && history.activations.is_some() {
         ctx.warn(&format!(
