@@ -238,6 +238,16 @@ impl Matcher {
         }
     }
 
+    /// Its operator as Alertmanager writes it: `=`, `!=`, `=~` or `!~`.
+    pub fn op(&self) -> &'static str {
+        match (self.is_equal, self.is_regex) {
+            (true, false) => "=",
+            (false, false) => "!=",
+            (true, true) => "=~",
+            (false, true) => "!~",
+        }
+    }
+
     /// Whether the value matches anything (`.*`): a matcher that selects nothing.
     pub fn matches_anything(&self) -> bool {
         self.is_regex && self.is_equal && matches!(self.value.as_str(), ".*" | ".+" | "")

@@ -21,15 +21,7 @@ fn describe(s: &Silence) -> String {
     let m: Vec<String> = s
         .matchers
         .iter()
-        .map(|m| {
-            let op = match (m.is_equal, m.is_regex) {
-                (true, false) => "=",
-                (false, false) => "!=",
-                (true, true) => "=~",
-                (false, true) => "!~",
-            };
-            format!("{}{op}\"{}\"", m.name, m.value)
-        })
+        .map(|m| format!("{}{}\"{}\"", m.name, m.op(), m.value))
         .collect();
     format!("{{{}}}", m.join(","))
 }

@@ -7,7 +7,7 @@
 //! Prometheus scrapes it.
 
 use crate::episodes;
-use crate::model::{Episode, History, MissingWindow, NotificationStats, Rule, State};
+use crate::model::{Episode, History, MissingWindow, NotificationStats, Rule};
 use futures::StreamExt;
 use shared::error::Error;
 use shared::prometheus::{Client, Series};
@@ -211,11 +211,6 @@ pub async fn notifications(client: &Client, history: &History) -> Vec<Notificati
             }
         })
         .collect()
-}
-
-/// Whether any episode of `state` exists (for the "no ALERTS data" message).
-pub fn has_state(history: &History, state: State) -> bool {
-    history.episodes.iter().any(|e| e.state == state)
 }
 
 #[cfg(test)]

@@ -524,19 +524,7 @@ pub fn silences(
                 .silence
                 .matchers
                 .iter()
-                .map(|m| {
-                    format!(
-                        "{}{}{}",
-                        m.name,
-                        match (m.is_equal, m.is_regex) {
-                            (true, false) => "=",
-                            (false, false) => "!=",
-                            (true, true) => "=~",
-                            (false, true) => "!~",
-                        },
-                        m.value
-                    )
-                })
+                .map(|m| format!("{}{}{}", m.name, m.op(), m.value))
                 .collect();
             let mut row = vec![
                 i.silence.id.chars().take(8).collect(),
