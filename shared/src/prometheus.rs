@@ -105,8 +105,9 @@ pub struct Options {
 pub struct ConnectArgs {
     /// Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or
     /// svc/NAME:PORT in -n's namespace, reached through the API server's service proxy.
-    #[arg(long, env = "PROMETHEUS_URL", value_name = "URL")]
-    pub prometheus: Option<String>,
+    /// Commands that read a fleet take it several times as CLUSTER=URL.
+    #[arg(long, env = "PROMETHEUS_URL", value_name = "[CLUSTER=]URL")]
+    pub prometheus: Vec<String>,
     /// Bearer token for Prometheus.
     #[arg(
         long,
@@ -131,16 +132,109 @@ pub struct ConnectArgs {
     pub prometheus_insecure_skip_verify: bool,
 }
 
+/// One Prometheus of a fleet: the name its history is labelled with, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    /// `CLUSTER` of `CLUSTER=URL`, or the endpoint's host (or Service) when not given.
+    pub name: String,
+    /// Whether the user gave the name.
+    pub named: bool,
+    /// Where it is.
+    pub endpoint: Endpoint,
+}
+
+/// Splits `CLUSTER=URL` (a name of letters, digits, `.`, `_` and `-`) from a bare URL.
+pub fn split_member(text: &str) -> (Option<&str>, &str) {
+    match text.split_once('=') {
+        Some((name, url))
+            if !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')) =>
+        {
+            (Some(name), url)
+        }
+        _ => (None, text),
+    }
+}
+
+impl Endpoint {
+    /// A short name for it: `HOST:PORT`, or the Service's name.
+    pub fn short_name(&self) -> String {
+        match self {
+            Endpoint::Url(u) => u
+                .authority()
+                .map(|a| a.to_string())
+                .unwrap_or_else(|| u.to_string()),
+            Endpoint::Service { name, .. } => name.clone(),
+        }
+    }
+}
+
 impl ConnectArgs {
-    /// The endpoint and options the flags give; `what` names the command in errors.
+    /// Whether `--prometheus` was given.
+    pub fn given(&self) -> bool {
+        !self.prometheus.is_empty()
+    }
+
+    fn needs(what: &str) -> Error {
+        Error::usage(
+            format!("{what} needs --prometheus"),
+            "e.g. --prometheus http://prometheus.example:9090 or --prometheus svc/prometheus-operated:9090 -n monitoring",
+        )
+    }
+
+    /// The endpoint and options of the one `--prometheus` (a `CLUSTER=` prefix is
+    /// accepted and ignored); `what` names the command in errors.
     pub fn resolve(&self, namespace: &str, what: &str) -> Result<(Endpoint, Options), Error> {
-        let url = self.prometheus.as_deref().ok_or_else(|| {
-            Error::usage(
-                format!("{what} needs --prometheus"),
-                "e.g. --prometheus http://prometheus.example:9090 or --prometheus svc/prometheus-operated:9090 -n monitoring",
-            )
-        })?;
-        let endpoint = Endpoint::parse(url, namespace)?;
+        let url = match self.prometheus.as_slice() {
+            [] => return Err(Self::needs(what)),
+            [one] => split_member(one).1,
+            _ => {
+                return Err(Error::usage(
+                    format!("{what} reads one Prometheus, not {}", self.prometheus.len()),
+                    "give --prometheus once",
+                ));
+            }
+        };
+        Ok((Endpoint::parse(url, namespace)?, self.options()?))
+    }
+
+    /// Every `--prometheus [CLUSTER=]URL` of a fleet, names unique, and the options they
+    /// share.
+    pub fn resolve_fleet(
+        &self,
+        namespace: &str,
+        what: &str,
+    ) -> Result<(Vec<Member>, Options), Error> {
+        if self.prometheus.is_empty() {
+            return Err(Self::needs(what));
+        }
+        let mut members: Vec<Member> = Vec::new();
+        for text in &self.prometheus {
+            let (name, url) = split_member(text);
+            let endpoint = Endpoint::parse(url, namespace)?;
+            let member = Member {
+                name: name.map_or_else(|| endpoint.short_name(), str::to_string),
+                named: name.is_some(),
+                endpoint,
+            };
+            if members.iter().any(|m| m.name == member.name) {
+                return Err(Error::usage(
+                    format!(
+                        "--prometheus {text:?}: the name {:?} is given twice",
+                        member.name
+                    ),
+                    "name each Prometheus of a fleet once, as CLUSTER=URL",
+                ));
+            }
+            members.push(member);
+        }
+        Ok((members, self.options()?))
+    }
+
+    /// The authentication and TLS options of the flags.
+    pub fn options(&self) -> Result<Options, Error> {
         let basic_auth = match &self.prometheus_basic_auth {
             Some(pair) => {
                 let (u, p) = pair.split_once(':').ok_or_else(|| {
@@ -162,16 +256,13 @@ impl ConnectArgs {
             })?),
             None => None,
         };
-        Ok((
-            endpoint,
-            Options {
-                bearer_token: self.prometheus_token.clone(),
-                basic_auth,
-                ca_pem,
-                insecure_skip_verify: self.prometheus_insecure_skip_verify,
-                timeout: None,
-            },
-        ))
+        Ok(Options {
+            bearer_token: self.prometheus_token.clone(),
+            basic_auth,
+            ca_pem,
+            insecure_skip_verify: self.prometheus_insecure_skip_verify,
+            timeout: None,
+        })
     }
 }
 
@@ -659,6 +750,42 @@ mod tests {
         for bad in ["ftp://x", "svc/p", "prometheus:9090", "http://", "svc/:90"] {
             assert!(Endpoint::parse(bad, "ns").is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_fleet_is_named_members_and_one_prometheus_is_one() {
+        let args = |v: &[&str]| ConnectArgs {
+            prometheus: v.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        };
+        let (m, _) = args(&[
+            "prod=http://p:9090",
+            "http://10.0.0.1:9090/x?a=b",
+            "svc/prom:9090",
+        ])
+        .resolve_fleet("mon", "t")
+        .expect("fleet");
+        let names: Vec<(&str, bool)> = m.iter().map(|m| (m.name.as_str(), m.named)).collect();
+        assert_eq!(
+            names,
+            vec![("prod", true), ("10.0.0.1:9090", false), ("prom", false)]
+        );
+        let twice = args(&["a=http://p:9090", "a=http://q:9090"]).resolve_fleet("m", "t");
+        assert!(twice.is_err());
+        assert!(args(&[]).resolve_fleet("m", "t").is_err());
+        let (one, _) = args(&["prod=http://p:9090"])
+            .resolve("m", "t")
+            .expect("one");
+        assert_eq!(one.short_name(), "p:9090");
+        assert!(
+            args(&["http://p:9090", "http://q:9090"])
+                .resolve("m", "t")
+                .is_err()
+        );
+        assert_eq!(
+            split_member("http://p:9090/?x=1"),
+            (None, "http://p:9090/?x=1")
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod collect;
 pub mod episodes;
 pub mod findings;
+pub mod fleet;
 pub mod model;
 pub mod output;
 pub mod watch;
@@ -93,7 +94,7 @@ async fn prometheus(
     cli: &Cli,
     args: &shared::prometheus::ConnectArgs,
 ) -> Result<Option<Client>, Error> {
-    if args.prometheus.is_none() {
+    if !args.given() {
         return Ok(None);
     }
     let (endpoint, options) = args.resolve(&namespace(cli), "kubectl alerts")?;
@@ -156,14 +157,13 @@ pub async fn history(
     let am = alertmanager(cli, source).await?;
     let mut history = if let Some(path) = &source.from_webhooks {
         read_webhooks(path, ctx)?
+    } else if source.prometheus.given() {
+        from_prometheus(cli, source, ctx).await?
     } else {
-        let Some(prom) = prometheus(cli, &source.prometheus).await? else {
-            return Err(Error::usage(
-                "kubectl alerts needs --prometheus or --from-webhooks",
-                "e.g. --prometheus http://prometheus:9090, --prometheus svc/prometheus-operated:9090 -n monitoring, or --from-webhooks notifications.jsonl",
-            ));
-        };
-        from_prometheus(&prom, source, ctx).await?
+        return Err(Error::usage(
+            "kubectl alerts needs --prometheus or --from-webhooks",
+            "e.g. --prometheus http://prometheus:9090, --prometheus svc/prometheus-operated:9090 -n monitoring, or --from-webhooks notifications.jsonl",
+        ));
     };
     if let Some(am) = am {
         let pb = shared::term::spinner(ctx.progress, "reading Alertmanager");
@@ -174,53 +174,137 @@ pub async fn history(
     Ok(history)
 }
 
+/// The rules of one Prometheus and whether they could be read; refusal and silence end
+/// its reading, anything else only skips the rule checks.
+fn rules_or_warning(
+    read: Result<Vec<model::Rule>, Error>,
+    member: &str,
+    ctx: &Context,
+) -> Result<(Vec<model::Rule>, bool), Error> {
+    match read {
+        Ok(r) => Ok((r, true)),
+        Err(e @ (Error::Denied { .. } | Error::Unreachable { .. })) => Err(e),
+        Err(e) => {
+            ctx.warn(&format!(
+                "{member}rules not read ({e}): dead, broken and hygiene checks are skipped"
+            ));
+            Ok((Vec::new(), false))
+        }
+    }
+}
+
+/// Reads every `--prometheus` concurrently: rules first (the step is the shortest
+/// evaluation interval of them all, so a fleet's histories share one resolution), then
+/// `ALERTS`, `ALERTS_FOR_STATE` and notification counts. One unnamed Prometheus is read
+/// as itself; several, or a named one, are merged as a fleet ([`fleet`]), where a member
+/// that cannot be read is reported and the others still are.
 async fn from_prometheus(
-    prom: &Client,
+    cli: &Cli,
     source: &cli::SourceArgs,
     ctx: &Context,
 ) -> Result<model::History, Error> {
-    let pb = shared::term::spinner(ctx.progress, "reading alerting rules");
-    let rules = collect::prometheus::rules(prom).await;
-    pb.finish_and_clear();
-    let (rules, rules_known) = match rules {
-        Ok(r) => (r, true),
-        Err(e @ (Error::Denied { .. } | Error::Unreachable { .. })) => return Err(e),
-        Err(e) => {
-            ctx.warn(&format!(
-                "rules not read ({e}): dead, broken and hygiene checks are skipped"
-            ));
-            (Vec::new(), false)
+    let (members, options) = source
+        .prometheus
+        .resolve_fleet(&namespace(cli), "kubectl alerts")?;
+    let is_fleet = members.len() > 1 || members.iter().any(|m| m.named);
+    let label = |m: &shared::prometheus::Member| {
+        if is_fleet {
+            format!("cluster {}: ", m.name)
+        } else {
+            String::new()
         }
     };
+    let mut clients = Vec::new();
+    for m in &members {
+        clients.push(client(cli, m.endpoint.clone(), options.clone()).await?);
+    }
+    let pb = shared::term::spinner(ctx.progress, "reading alerting rules");
+    let read = futures::future::join_all(clients.iter().map(collect::prometheus::rules)).await;
+    pb.finish_and_clear();
+    let rules: Vec<_> = members
+        .iter()
+        .zip(read)
+        .map(|(m, r)| rules_or_warning(r, &label(m), ctx))
+        .collect();
     let step = source.step.map(|s| s.as_secs_f64()).unwrap_or_else(|| {
         rules
             .iter()
+            .flat_map(|r| r.iter().flat_map(|(rules, _)| rules))
             .map(|r| r.interval_seconds)
             .filter(|i| *i >= 1.0)
             .fold(f64::INFINITY, f64::min)
     });
     let step = if step.is_finite() { step } else { 60.0 };
     let (start, end) = window(source, step);
-    let mut history = model::History {
-        start,
-        end,
-        step,
-        rules,
-        rules_known,
-        source: prom_display(source),
-        ..Default::default()
-    };
     let chunks = collect::prometheus::chunks(start, end, step).len();
     let pb = shared::term::spinner(
         ctx.progress,
         format!(
-            "reading ALERTS and ALERTS_FOR_STATE: {chunks} range queries per series set, step {step}s"
+            "reading ALERTS and ALERTS_FOR_STATE from {} Prometheus: {chunks} range queries per series set, step {step}s",
+            members.len()
         ),
     );
-    let read = collect::prometheus::read(prom, &mut history).await;
+    let reads = futures::future::join_all(clients.iter().zip(rules).map(|(c, r)| async move {
+        let (rules, rules_known) = r?;
+        let mut h = model::History {
+            start,
+            end,
+            step,
+            rules,
+            rules_known,
+            ..Default::default()
+        };
+        collect::prometheus::read(c, &mut h).await?;
+        h.notifications = collect::prometheus::notifications(c, &h).await;
+        Ok::<_, Error>(h)
+    }))
+    .await;
     pb.finish_and_clear();
-    read?;
-    history.notifications = collect::prometheus::notifications(prom, &history).await;
+    let history = if is_fleet {
+        if reads.iter().all(Result::is_err) {
+            let mut errors = members
+                .iter()
+                .zip(reads)
+                .filter_map(|(m, r)| r.err().map(|e| (m, e)));
+            let Some((first_member, first)) = errors.next() else {
+                return Err(Error::usage("no --prometheus", "give --prometheus"));
+            };
+            for (m, e) in errors {
+                ctx.warn(&format!("{}{e}", label(m)));
+            }
+            ctx.warn(&format!("{}{first}", label(first_member)));
+            return Err(first);
+        }
+        let parts = members
+            .iter()
+            .zip(&source.prometheus.prometheus)
+            .zip(reads)
+            .map(|((m, given), r)| fleet::Part {
+                name: m.name.clone(),
+                source: shared::prometheus::split_member(given).1.to_string(),
+                history: r.map_err(|e| {
+                    ctx.warn(&format!(
+                        "{}{e}; the report goes on without its history",
+                        label(m)
+                    ));
+                    e.to_string()
+                }),
+            })
+            .collect();
+        fleet::merge(parts, start, end, step)
+    } else {
+        let mut h = reads
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::usage("no --prometheus", "give --prometheus"))??;
+        h.source = source
+            .prometheus
+            .prometheus
+            .first()
+            .map(|p| shared::prometheus::split_member(p).1.to_string())
+            .unwrap_or_default();
+        h
+    };
     for m in &history.missing {
         ctx.warn(&format!(
             "{} to {} could not be read: {}",
@@ -230,10 +314,6 @@ async fn from_prometheus(
         ));
     }
     Ok(history)
-}
-
-fn prom_display(source: &cli::SourceArgs) -> String {
-    source.prometheus.prometheus.clone().unwrap_or_default()
 }
 
 fn cross_check(a: &analysis::Analysis, ctx: &Context) {
@@ -374,19 +454,18 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
                 .into());
             }
             let source = &args.history.source;
-            let history =
-                if source.prometheus.prometheus.is_some() || source.from_webhooks.is_some() {
-                    history(&cli, source, &ctx).await?
-                } else {
-                    let am = alertmanager(&cli, source)
-                        .await?
-                        .ok_or_else(|| anyhow::anyhow!("no alertmanager"))?;
-                    model::History {
-                        alertmanager: Some(collect::alertmanager::read(&am).await?),
-                        source: source.alertmanager.clone().unwrap_or_default(),
-                        ..Default::default()
-                    }
-                };
+            let history = if source.prometheus.given() || source.from_webhooks.is_some() {
+                history(&cli, source, &ctx).await?
+            } else {
+                let am = alertmanager(&cli, source)
+                    .await?
+                    .ok_or_else(|| anyhow::anyhow!("no alertmanager"))?;
+                model::History {
+                    alertmanager: Some(collect::alertmanager::read(&am).await?),
+                    source: source.alertmanager.clone().unwrap_or_default(),
+                    ..Default::default()
+                }
+            };
             let found = analysis::silences::findings(&history);
             output::silences(out, &history, &found, args.expired, fmt, nh)?;
             Ok(

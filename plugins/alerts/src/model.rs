@@ -50,6 +50,11 @@ impl Episode {
     pub fn label(&self, name: &str) -> Option<&str> {
         self.labels.get(name).map(String::as_str)
     }
+
+    /// Its cluster (the `cluster` label; empty without one).
+    pub fn cluster(&self) -> &str {
+        self.label(CLUSTER_LABEL).unwrap_or("")
+    }
 }
 
 /// An alerting rule as `/api/v1/rules?type=alert` reports it.
@@ -58,6 +63,9 @@ impl Episode {
 pub struct Rule {
     /// The alert it raises.
     pub name: String,
+    /// The cluster of a fleet whose Prometheus reported it (empty for one Prometheus).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub cluster: String,
     /// Its rule group.
     pub group: String,
     /// The group's file.
@@ -162,6 +170,9 @@ pub struct AlertmanagerState {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NotificationStats {
+    /// The cluster of a fleet (empty for one Prometheus).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub cluster: String,
     /// `slack`, `email`, `webhook`, …
     pub integration: String,
     /// Attempts.
@@ -205,9 +216,27 @@ pub struct History {
     pub missing: Vec<MissingWindow>,
     /// Activations from `ALERTS_FOR_STATE` per alertname (None offline).
     pub activations: Option<BTreeMap<String, usize>>,
-    /// Where it came from (a URL or a file).
+    /// Where it came from (a URL or a file; every member for a fleet).
     pub source: String,
+    /// The members of a fleet (empty for one Prometheus or a file).
+    pub clusters: Vec<ClusterSource>,
 }
+
+/// One Prometheus of a fleet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClusterSource {
+    /// The value of the `cluster` label its episodes carry.
+    pub name: String,
+    /// Its address.
+    pub source: String,
+    /// Why its history is missing, when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// The label a fleet's episodes carry their cluster in.
+pub const CLUSTER_LABEL: &str = "cluster";
 
 /// The value of label `name` of an alert (`alertname` included); empty when absent, as
 /// Alertmanager matches.

@@ -64,6 +64,20 @@ fn bad_input_is_a_usage_error_with_a_hint() {
         ],
         &["silences", "--prometheus", "http://127.0.0.1:1"],
         &["watch"],
+        &[
+            "report",
+            "--prometheus",
+            "a=http://127.0.0.1:1",
+            "--prometheus",
+            "a=http://127.0.0.1:2",
+        ],
+        &[
+            "watch",
+            "--prometheus",
+            "http://127.0.0.1:1",
+            "--prometheus",
+            "http://127.0.0.1:2",
+        ],
     ] {
         let r = alerts(args);
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
@@ -81,6 +95,16 @@ fn an_unreachable_prometheus_is_exit_5_and_names_the_url() {
     let r = alerts(&["report", "--prometheus", "http://127.0.0.1:1"]);
     assert_eq!(r.code, 5, "{}", r.stderr);
     assert!(r.stderr.contains("127.0.0.1:1"), "{}", r.stderr);
+    // A fleet whose every member is down fails the same way.
+    let r = alerts(&[
+        "report",
+        "--prometheus",
+        "a=http://127.0.0.1:1",
+        "--prometheus",
+        "b=http://127.0.0.1:2",
+    ]);
+    assert_eq!(r.code, 5, "{}", r.stderr);
+    assert!(r.stderr.contains("cluster a: "), "{}", r.stderr);
 }
 
 /// A stand-in that answers 401 to everything (an authenticating proxy in front of

@@ -3,7 +3,8 @@
 //! a `for: 3s` rule and one an inhibit rule covers) and sends them to a real Alertmanager
 //! (Debian's prometheus-alertmanager), which holds an inhibit rule and the silences the test
 //! creates. `watch` prints the starts and ends as they happen; `silences` judges the
-//! silences; `report` counts the episodes the real engine wrote.
+//! silences; `report` counts the episodes the real engine wrote and the notifications
+//! Alertmanager failed to deliver (its own metrics, scraped by the same Prometheus).
 #![allow(clippy::unwrap_used)]
 
 use std::path::PathBuf;
@@ -29,11 +30,16 @@ impl Drop for Target {
 }
 
 fn post_silence(am: &str, alertname: &str, comment: &str) {
+    let matcher = serde_json::json!({"name": "alertname", "value": alertname, "isRegex": false, "isEqual": true});
+    post_silence_of(am, matcher, 1, comment);
+}
+
+fn post_silence_of(am: &str, matcher: serde_json::Value, hours: i64, comment: &str) {
     let now = jiff::Timestamp::now();
     let body = serde_json::json!({
-        "matchers": [{"name": "alertname", "value": alertname, "isRegex": false, "isEqual": true}],
+        "matchers": [matcher],
         "startsAt": now.to_string(),
-        "endsAt": (now + jiff::SignedDuration::from_hours(1)).to_string(),
+        "endsAt": (now + jiff::SignedDuration::from_hours(hours)).to_string(),
         "createdBy": "live-test",
         "comment": comment,
     });
@@ -63,8 +69,10 @@ fn flip(dir: &std::path::Path, v: u8) {
 
 #[tokio::test]
 async fn the_real_rule_engine_and_alertmanager_are_followed_and_counted() {
-    let am_config = "route: {receiver: 'null', group_wait: 1s, group_interval: 1s, repeat_interval: 1h}\n\
-receivers: [{name: 'null'}]\n\
+    // The receiver is a webhook nobody listens on, so every notification fails, and
+    // Prometheus scrapes Alertmanager's own metrics, where the failures are counted.
+    let am_config = "route: {receiver: 'void', group_wait: 1s, group_interval: 1s, repeat_interval: 1h}\n\
+receivers: [{name: 'void', webhook_configs: [{url: 'http://127.0.0.1:1/hook', send_resolved: true}]}]\n\
 inhibit_rules:\n- source_matchers: ['alertname=\"Flip\"']\n  target_matchers: ['alertname=\"Inhibited\"']\n";
     let Some(am) = testcluster::prometheus::alertmanager(am_config).await else {
         return;
@@ -100,7 +108,9 @@ inhibit_rules:\n- source_matchers: ['alertname=\"Flip\"']\n  target_matchers: ['
     }
     let extra = testcluster::prometheus::Extra {
         scrape_configs: format!(
-            "- job_name: target\n  static_configs: [{{targets: ['127.0.0.1:{port}']}}]\n"
+            "- job_name: target\n  static_configs: [{{targets: ['127.0.0.1:{port}']}}]\n\
+- job_name: alertmanager\n  scrape_interval: 1s\n  static_configs: [{{targets: ['{}']}}]\n",
+            am.address
         ),
         top_level: format!(
             "alerting:\n  alertmanagers: [{{static_configs: [{{targets: ['{}']}}]}}]\n",
@@ -190,6 +200,20 @@ inhibit_rules:\n- source_matchers: ['alertname=\"Flip\"']\n  target_matchers: ['
     flip(dir.path(), 0);
     tokio::time::sleep(Duration::from_secs(6)).await;
 
+    // Now that everything resolved: a broad silence and a long one, beside the earlier two.
+    post_silence_of(
+        &am.url,
+        serde_json::json!({"name": "severity", "value": ".+", "isRegex": true, "isEqual": true}),
+        1,
+        "JIRA-2 maintenance of everything",
+    );
+    post_silence_of(
+        &am.url,
+        serde_json::json!({"name": "alertname", "value": "Inhibited", "isRegex": false, "isEqual": true}),
+        8 * 24,
+        "JIRA-3 decommissioning",
+    );
+
     // The episodes the real engine wrote.
     let r = alerts(&[
         "report",
@@ -225,7 +249,59 @@ inhibit_rules:\n- source_matchers: ['alertname=\"Flip\"']\n  target_matchers: ['
     assert_eq!(alert("FlipPending")["pending"], 2);
     assert_eq!(alert("FlipPending")["pendingNeverFired"], 0);
     assert_eq!(alert("Flip")["activations"], 2, "ALERTS_FOR_STATE agrees");
-    assert_eq!(rep["silences"].as_array().unwrap().len(), 2);
+    // Each silence's problems, judged against Alertmanager's alerts and the history.
+    let silences = rep["silences"].as_array().unwrap();
+    assert_eq!(silences.len(), 4);
+    let mut problems: Vec<(String, Vec<String>)> = silences
+        .iter()
+        .map(|s| {
+            let m = &s["matchers"][0];
+            let mut checks: Vec<String> = rep["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| f["object"]["name"] == s["id"])
+                .map(|f| f["check"].as_str().unwrap().to_string())
+                .collect();
+            checks.sort();
+            (
+                format!(
+                    "{}{}",
+                    m["name"].as_str().unwrap(),
+                    m["value"].as_str().unwrap()
+                ),
+                checks,
+            )
+        })
+        .collect();
+    problems.sort();
+    let want = |k: &str, v: &[&str]| (k.to_string(), v.iter().map(|s| s.to_string()).collect());
+    assert_eq!(
+        problems,
+        vec![
+            want("alertnameFlip", &["silence-no-comment", "silence-outlived"]),
+            want("alertnameInhibited", &["silence-long", "silence-outlived"]),
+            want("alertnameNoSuchAlert", &["silence-matches-nothing"]),
+            want("severity.+", &["silence-broad", "silence-outlived"]),
+        ]
+    );
+    // Alertmanager's failed webhook deliveries, from its metrics in Prometheus.
+    let webhook = rep["notificationStats"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["integration"] == "webhook")
+        .cloned()
+        .unwrap_or_else(|| panic!("no webhook stats: {}", rep["notificationStats"]));
+    assert!(webhook["failed"].as_f64().unwrap() > 0.0, "{webhook}");
+    let failures: Vec<&serde_json::Value> = rep["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["check"] == "notification-failures")
+        .collect();
+    assert_eq!(failures.len(), 1, "{}", rep["findings"]);
+    assert_eq!(failures[0]["object"]["name"], "webhook");
 
     // What watch printed while it happened.
     let out = watch.wait_with_output().unwrap();

@@ -603,3 +603,155 @@ async fn an_empty_prometheus_says_so_instead_of_an_empty_success() {
     assert!(r.stderr.contains("no ALERTS samples"), "{}", r.stderr);
     assert!(r.stdout.contains("no-alert-data"), "{}", r.stdout);
 }
+
+/// A fleet of two real Prometheus servers and one that is down: every episode carries its
+/// cluster, the totals are split per cluster, a rule is dead only where its alert never
+/// fired, and the member that cannot be read is a missing window, not a failed report.
+#[tokio::test]
+async fn a_fleet_is_one_report_with_each_cluster_labelled() {
+    let e = end();
+    let mut eu = History::default();
+    eu.plant(
+        "DiskFull",
+        "severity=\"warning\",disk=\"sdb\"",
+        e - 5 * DAY,
+        5,
+        60,
+    );
+    let mut us = History::default();
+    for d in [3, 4] {
+        us.plant(
+            "DiskFull",
+            "severity=\"warning\",disk=\"sdc\"",
+            e - d * DAY,
+            5,
+            30,
+        );
+    }
+    let group = |extra: &str| {
+        format!(
+            "groups:\n- name: fleet\n  interval: 1m\n  rules:\n{}{extra}",
+            rule("DiskFull", "warning", "5m")
+        )
+    };
+    let Some(a) = testcluster::prometheus::start_with_history(&group(""), &eu.openmetrics()).await
+    else {
+        return;
+    };
+    let Some(b) = testcluster::prometheus::start_with_history(
+        &group(&rule("NeverFires", "warning", "5m")),
+        &us.openmetrics(),
+    )
+    .await
+    else {
+        return;
+    };
+    let until = e.to_string();
+    let (pa, pb) = (format!("eu={}", a.url), format!("us={}", b.url));
+    let r = alerts(&[
+        "report",
+        "--prometheus",
+        &pa,
+        "--prometheus",
+        &pb,
+        "--prometheus",
+        "down=http://127.0.0.1:1",
+        "--since",
+        "30d",
+        "--until",
+        &until,
+        "-o",
+        "json",
+        "--fail-on",
+        "never",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("cluster down: "), "{}", r.stderr);
+    let j = r.json();
+    let clusters: Vec<(String, u64, u64, bool)> = j["totals"]["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap().to_string(),
+                c["notifications"].as_u64().unwrap(),
+                c["rules"].as_u64().unwrap(),
+                c["error"].is_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        clusters,
+        vec![
+            ("eu".to_string(), 1, 1, false),
+            ("us".to_string(), 2, 2, false),
+            ("down".to_string(), 0, 0, true)
+        ]
+    );
+    assert_eq!(j["totals"]["notifications"], 3);
+    let disk = by_name(&j, "DiskFull");
+    assert_eq!(disk["labelSets"], 2, "one per cluster and disk");
+    assert_eq!(disk["notifications"], 3);
+    let mut found = checks_of(&j);
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            ("dead-rule".to_string(), "NeverFires".to_string()),
+            (
+                "missing-window".to_string(),
+                j["metadata"]["source"].as_str().unwrap().to_string()
+            ),
+        ],
+        "{}",
+        serde_json::to_string_pretty(&j["findings"]).unwrap()
+    );
+    let dead = j["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["check"] == "dead-rule")
+        .unwrap();
+    assert!(
+        dead["message"].as_str().unwrap().contains("cluster us"),
+        "{dead}"
+    );
+    let missing = j["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["check"] == "missing-window")
+        .unwrap();
+    assert!(
+        missing["message"]
+            .as_str()
+            .unwrap()
+            .contains("cluster down"),
+        "{missing}"
+    );
+
+    // The table names every cluster.
+    let t = alerts(&[
+        "report",
+        "--prometheus",
+        &pa,
+        "--prometheus",
+        &pb,
+        "--since",
+        "30d",
+        "--until",
+        &until,
+        "--fail-on",
+        "never",
+    ]);
+    assert_eq!(t.code, 0, "{}", t.stderr);
+    assert!(t.stdout.contains("Clusters:"), "{}", t.stdout);
+    for name in ["eu ", "us "] {
+        assert!(
+            t.stdout.lines().any(|l| l.starts_with(name)),
+            "{}",
+            t.stdout
+        );
+    }
+}

@@ -54,17 +54,16 @@ fn covered(rules: &[InhibitRule], source: &Episode, target: &Episode) -> bool {
     })
 }
 
-/// Target episodes that started while a source episode fired, with the labels equal in
-/// every such pair.
+/// Target episodes that started while a source episode of the same cluster fired (a
+/// fleet's clusters do not inhibit each other), with the labels equal in every such pair.
 fn co_started(history: &History, source: &[usize], target: &[usize]) -> (Vec<usize>, Vec<String>) {
     let mut hits = Vec::new();
     let mut equal: Option<BTreeSet<String>> = None;
     for &t in target {
         let te = &history.episodes[t];
-        let during = source
-            .iter()
-            .map(|&s| &history.episodes[s])
-            .find(|se| se.start <= te.start + history.step && te.start < se.end);
+        let during = source.iter().map(|&s| &history.episodes[s]).find(|se| {
+            se.start <= te.start + history.step && te.start < se.end && se.cluster() == te.cluster()
+        });
         if let Some(se) = during {
             hits.push(t);
             let same: BTreeSet<String> = te
@@ -293,6 +292,24 @@ mod tests {
         assert_eq!(p[0].removes.len(), 4);
         assert_eq!(p[0].overlap_percent, 100.0);
         assert!(p[0].inhibit_rule.contains("equal: [namespace]"));
+    }
+
+    #[test]
+    fn alerts_of_different_clusters_do_not_inhibit_each_other() {
+        let mut h = history(false);
+        for e in &mut h.episodes {
+            let c = if e.alertname == "NodeDown" { "a" } else { "b" };
+            e.labels.insert("cluster".into(), c.into());
+        }
+        let by = ByAlert::new(&h.episodes);
+        assert!(pairs(&h, &by, &Settings::default()).is_empty());
+        for e in &mut h.episodes {
+            e.labels.insert("cluster".into(), "a".into());
+        }
+        let by = ByAlert::new(&h.episodes);
+        let p = pairs(&h, &by, &Settings::default());
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].equal, vec!["cluster", "namespace"]);
     }
 
     #[test]

@@ -17,17 +17,32 @@ fn annotation<'a>(r: &'a Rule, names: &[&str]) -> Option<&'a str> {
 
 /// Findings about the rules.
 pub fn findings(history: &History) -> Vec<Finding> {
-    let active: BTreeSet<&str> = history
+    // (cluster, alertname) of every episode; a rule of one Prometheus (no cluster) is
+    // alive when its alert was active anywhere, a fleet member's rule when it was active
+    // in that member.
+    let active: BTreeSet<(&str, &str)> = history
         .episodes
         .iter()
-        .map(|e| e.alertname.as_str())
+        .map(|e| (e.cluster(), e.alertname.as_str()))
         .collect();
+    let alive = |r: &Rule| {
+        if r.cluster.is_empty() {
+            active.iter().any(|(_, n)| *n == r.name)
+        } else {
+            active.contains(&(r.cluster.as_str(), r.name.as_str()))
+        }
+    };
     let mut out = Vec::new();
     for r in &history.rules {
-        let at = if r.file.is_empty() {
+        let group = if r.file.is_empty() {
             format!("group {}", r.group)
         } else {
             format!("group {} in {}", r.group, r.file)
+        };
+        let at = if r.cluster.is_empty() {
+            group
+        } else {
+            format!("cluster {}, {group}", r.cluster)
         };
         if r.health == "err" {
             out.push(findings::raise(
@@ -40,7 +55,7 @@ pub fn findings(history: &History) -> Vec<Finding> {
                     r.query
                 ),
             ));
-        } else if !active.contains(r.name.as_str()) {
+        } else if !alive(r) {
             out.push(findings::raise(
                 "dead-rule",
                 kind::RULE,
@@ -157,5 +172,30 @@ mod tests {
         .map(|(a, b)| (a.to_string(), b.to_string()))
         .collect();
         assert_eq!(ids, want);
+    }
+
+    #[test]
+    fn a_fleet_rule_is_dead_in_the_cluster_where_its_alert_never_fired() {
+        let ep = |cluster: &str| Episode {
+            alertname: "Good".into(),
+            labels: [("cluster".to_string(), cluster.to_string())].into(),
+            state: State::Firing,
+            start: 0.0,
+            end: 60.0,
+            open: false,
+            notifications: 1,
+        };
+        let in_cluster = |c: &str| Rule {
+            cluster: c.into(),
+            ..rule("Good")
+        };
+        let h = History {
+            rules: vec![in_cluster("a"), in_cluster("b"), rule("Good")],
+            episodes: vec![ep("a")],
+            ..Default::default()
+        };
+        let dead: Vec<String> = findings(&h).into_iter().map(|f| f.message).collect();
+        assert_eq!(dead.len(), 1, "{dead:?}");
+        assert!(dead[0].contains("cluster b, group g"), "{dead:?}");
     }
 }

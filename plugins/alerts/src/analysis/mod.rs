@@ -255,7 +255,11 @@ fn delivery_findings(history: &History) -> Vec<Finding> {
             findings::raise(
                 "notification-failures",
                 kind::INTEGRATION,
-                &n.integration,
+                &if n.cluster.is_empty() {
+                    n.integration.clone()
+                } else {
+                    format!("{}/{}", n.cluster, n.integration)
+                },
                 format!(
                     "{:.0} of {:.0} notifications failed ({:.1}%)",
                     n.failed,

@@ -6,7 +6,7 @@ use super::noise::AlertNoise;
 use super::recommend::Recommendation;
 use super::{ByAlert, FlappingSeries, Settings, stats};
 use crate::findings::{self, kind};
-use crate::model::{Episode, History};
+use crate::model::{Episode, History, State};
 use serde::Serialize;
 use shared::finding::Finding;
 use std::collections::{BTreeMap, BTreeSet};
@@ -83,6 +83,58 @@ pub struct Totals {
     pub flapping_label_sets: usize,
     /// Alerting rules read.
     pub rules: usize,
+    /// Per cluster of a fleet (empty for one Prometheus).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub clusters: Vec<ClusterTotals>,
+}
+
+/// One cluster of a fleet over the window.
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ClusterTotals {
+    /// Its name (the `cluster` label).
+    pub name: String,
+    /// Its Prometheus.
+    pub source: String,
+    /// Alerts that fired there.
+    pub alerts: usize,
+    /// Firing episodes.
+    pub episodes: usize,
+    /// Notifications.
+    pub notifications: u64,
+    /// Alerting rules read from it.
+    pub rules: usize,
+    /// Why its history is missing, when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// The totals of each member of a fleet.
+pub fn cluster_totals(history: &History) -> Vec<ClusterTotals> {
+    history
+        .clusters
+        .iter()
+        .map(|c| {
+            let firing = || {
+                history
+                    .episodes
+                    .iter()
+                    .filter(|e| e.state == State::Firing && e.cluster() == c.name)
+            };
+            ClusterTotals {
+                name: c.name.clone(),
+                source: c.source.clone(),
+                alerts: firing()
+                    .map(|e| e.alertname.as_str())
+                    .collect::<BTreeSet<_>>()
+                    .len(),
+                episodes: firing().count(),
+                notifications: firing().map(|e| u64::from(e.notifications)).sum(),
+                rules: history.rules.iter().filter(|r| r.cluster == c.name).count(),
+                error: c.error.clone(),
+            }
+        })
+        .collect()
 }
 
 /// RFC 3339 of Unix seconds.
@@ -119,7 +171,7 @@ pub fn alerts(
     let total: u64 = history
         .episodes
         .iter()
-        .filter(|e| e.state == crate::model::State::Firing)
+        .filter(|e| e.state == State::Firing)
         .map(|e| u64::from(e.notifications))
         .sum();
     let names: BTreeSet<&str> = by.firing.keys().chain(by.pending.keys()).copied().collect();
@@ -234,6 +286,7 @@ pub fn totals(history: &History, alerts: &[AlertSummary], flapping: &[FlappingSe
         per_day: (notifications as f64 / days(history) * 100.0).round() / 100.0,
         flapping_label_sets: flapping.len(),
         rules: history.rules.len(),
+        clusters: cluster_totals(history),
     }
 }
 

@@ -72,6 +72,7 @@ pub fn parse_rules(data: &serde_json::Value) -> Vec<Rule> {
                 annotations: labels_of(&r["annotations"]),
                 health: r["health"].as_str().unwrap_or("unknown").to_string(),
                 last_error: r["lastError"].as_str().unwrap_or_default().to_string(),
+                cluster: String::new(),
             });
         }
     }
@@ -205,6 +206,7 @@ pub async fn notifications(client: &Client, history: &History) -> Vec<Notificati
                 .map(|f| f.value)
                 .unwrap_or(0.0);
             NotificationStats {
+                cluster: String::new(),
                 integration,
                 total: t.value,
                 failed,

@@ -51,6 +51,18 @@ pub fn report(w: &mut dyn Write, history: &History, a: &Analysis, top: usize) ->
         "The recommendations below would have removed **{} of {} notifications ({}%)**.\n",
         a.reduction.removed, a.reduction.notifications, a.reduction.percent
     )?;
+    if !t.clusters.is_empty() {
+        writeln!(
+            w,
+            "## Clusters\n\n| Cluster | Notifications | Alerts | Rules | History | Prometheus |\n|---|---|---|---|---|---|"
+        )?;
+        let (_, rows) = super::cluster_rows(&t.clusters);
+        for r in rows {
+            let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
+            writeln!(w, "| {} |", cells.join(" | "))?;
+        }
+        writeln!(w)?;
+    }
     writeln!(
         w,
         "## Top offenders\n\n| Alert | Tier | Notifications | Share | Per day | Firing | p50 | Transient | Actionable |\n|---|---|---|---|---|---|---|---|---|"

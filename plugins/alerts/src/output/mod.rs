@@ -202,6 +202,38 @@ fn findings_table(
     Ok(())
 }
 
+/// The per-cluster table of a fleet.
+pub fn cluster_rows(
+    clusters: &[crate::analysis::summary::ClusterTotals],
+) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    let rows = clusters
+        .iter()
+        .map(|c| {
+            vec![
+                c.name.clone(),
+                c.notifications.to_string(),
+                c.alerts.to_string(),
+                c.rules.to_string(),
+                c.error
+                    .as_ref()
+                    .map_or_else(|| "read".to_string(), |e| format!("not read: {e}")),
+                c.source.clone(),
+            ]
+        })
+        .collect();
+    (
+        vec![
+            "cluster",
+            "notifications",
+            "alerts",
+            "rules",
+            "history",
+            "prometheus",
+        ],
+        rows,
+    )
+}
+
 /// `report`.
 pub fn report(
     w: &mut dyn Write,
@@ -269,6 +301,11 @@ pub fn report(
             .map(|p| format!("; busiest hour {p} {}", a.heat_map.time_zone))
             .unwrap_or_default()
     )?;
+    if !t.clusters.is_empty() {
+        writeln!(w, "\nClusters:")?;
+        let (h, rows) = cluster_rows(&t.clusters);
+        write!(w, "{}", table(&h, &rows, no_headers))?;
+    }
     let shown: Vec<&AlertSummary> = a
         .alerts
         .iter()
