@@ -57,7 +57,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-alerts' -ScriptBlock {
             break
         }
         'kubectl-alerts;report' {
-            [CompletionResult]::new('--prometheus', '--prometheus', [CompletionResultType]::ParameterName, 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n''s namespace, reached through the API server''s service proxy')
+            [CompletionResult]::new('--prometheus', '--prometheus', [CompletionResultType]::ParameterName, 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n''s namespace, reached through the API server''s service proxy. Commands that read a fleet take it several times as CLUSTER=URL')
             [CompletionResult]::new('--prometheus-token', '--prometheus-token', [CompletionResultType]::ParameterName, 'Bearer token for Prometheus')
             [CompletionResult]::new('--prometheus-basic-auth', '--prometheus-basic-auth', [CompletionResultType]::ParameterName, 'Basic auth for Prometheus, USER:PASSWORD')
             [CompletionResult]::new('--prometheus-ca', '--prometheus-ca', [CompletionResultType]::ParameterName, 'Extra CA certificates (PEM) to verify an https Prometheus with')
@@ -103,7 +103,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-alerts' -ScriptBlock {
             break
         }
         'kubectl-alerts;top' {
-            [CompletionResult]::new('--prometheus', '--prometheus', [CompletionResultType]::ParameterName, 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n''s namespace, reached through the API server''s service proxy')
+            [CompletionResult]::new('--prometheus', '--prometheus', [CompletionResultType]::ParameterName, 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n''s namespace, reached through the API server''s service proxy. Commands that read a fleet take it several times as CLUSTER=URL')
             [CompletionResult]::new('--prometheus-token', '--prometheus-token', [CompletionResultType]::ParameterName, 'Bearer token for Prometheus')
             [CompletionResult]::new('--prometheus-basic-auth', '--prometheus-basic-auth', [CompletionResultType]::ParameterName, 'Basic auth for Prometheus, USER:PASSWORD')
             [CompletionResult]::new('--prometheus-ca', '--prometheus-ca', [CompletionResultType]::ParameterName, 'Extra CA certificates (PEM) to verify an https Prometheus with')
@@ -148,7 +148,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-alerts' -ScriptBlock {
             break
         }
         'kubectl-alerts;flapping' {
-            [CompletionResult]::new('--prometheus', '--prometheus', [CompletionResultType]::ParameterName, 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n''s namespace, reached through the API server''s service proxy')
+            [CompletionResult]::new('--prometheus', '--prometheus', [CompletionResultType]::ParameterName, 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n''s namespace, reached through the API server''s service proxy. Commands that read a fleet take it several times as CLUSTER=URL')
             [CompletionResult]::new('--prometheus-token', '--prometheus-token', [CompletionResultType]::ParameterName, 'Bearer token for Prometheus')
             [CompletionResult]::new('--prometheus-basic-auth', '--prometheus-basic-auth', [CompletionResultType]::ParameterName, 'Basic auth for Prometheus, USER:PASSWORD')
             [CompletionResult]::new('--prometheus-ca', '--prometheus-ca', [CompletionResultType]::ParameterName, 'Extra CA certificates (PEM) to verify an https Prometheus with')
@@ -191,7 +191,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-alerts' -ScriptBlock {
             break
         }
         'kubectl-alerts;rules' {
-            [CompletionResult]::new('--prometheus', '--prometheus', [CompletionResultType]::ParameterName, 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n''s namespace, reached through the API server''s service proxy')
+            [CompletionResult]::new('--prometheus', '--prometheus', [CompletionResultType]::ParameterName, 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n''s namespace, reached through the API server''s service proxy. Commands that read a fleet take it several times as CLUSTER=URL')
             [CompletionResult]::new('--prometheus-token', '--prometheus-token', [CompletionResultType]::ParameterName, 'Bearer token for Prometheus')
             [CompletionResult]::new('--prometheus-basic-auth', '--prometheus-basic-auth', [CompletionResultType]::ParameterName, 'Basic auth for Prometheus, USER:PASSWORD')
             [CompletionResult]::new('--prometheus-ca', '--prometheus-ca', [CompletionResultType]::ParameterName, 'Extra CA certificates (PEM) to verify an https Prometheus with')
@@ -235,7 +235,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-alerts' -ScriptBlock {
             break
         }
         'kubectl-alerts;silences' {
-            [CompletionResult]::new('--prometheus', '--prometheus', [CompletionResultType]::ParameterName, 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n''s namespace, reached through the API server''s service proxy')
+            [CompletionResult]::new('--prometheus', '--prometheus', [CompletionResultType]::ParameterName, 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n''s namespace, reached through the API server''s service proxy. Commands that read a fleet take it several times as CLUSTER=URL')
             [CompletionResult]::new('--prometheus-token', '--prometheus-token', [CompletionResultType]::ParameterName, 'Bearer token for Prometheus')
             [CompletionResult]::new('--prometheus-basic-auth', '--prometheus-basic-auth', [CompletionResultType]::ParameterName, 'Basic auth for Prometheus, USER:PASSWORD')
             [CompletionResult]::new('--prometheus-ca', '--prometheus-ca', [CompletionResultType]::ParameterName, 'Extra CA certificates (PEM) to verify an https Prometheus with')
@@ -279,7 +279,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-alerts' -ScriptBlock {
             break
         }
         'kubectl-alerts;watch' {
-            [CompletionResult]::new('--prometheus', '--prometheus', [CompletionResultType]::ParameterName, 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n''s namespace, reached through the API server''s service proxy')
+            [CompletionResult]::new('--prometheus', '--prometheus', [CompletionResultType]::ParameterName, 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n''s namespace, reached through the API server''s service proxy. Commands that read a fleet take it several times as CLUSTER=URL')
             [CompletionResult]::new('--prometheus-token', '--prometheus-token', [CompletionResultType]::ParameterName, 'Bearer token for Prometheus')
             [CompletionResult]::new('--prometheus-basic-auth', '--prometheus-basic-auth', [CompletionResultType]::ParameterName, 'Basic auth for Prometheus, USER:PASSWORD')
             [CompletionResult]::new('--prometheus-ca', '--prometheus-ca', [CompletionResultType]::ParameterName, 'Extra CA certificates (PEM) to verify an https Prometheus with')

@@ -142,7 +142,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-slo' -ScriptBlock {
             break
         }
         'kubectl-slo;report' {
-            [CompletionResult]::new('--prometheus', '--prometheus', [CompletionResultType]::ParameterName, 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n''s namespace, reached through the API server''s service proxy')
+            [CompletionResult]::new('--prometheus', '--prometheus', [CompletionResultType]::ParameterName, 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n''s namespace, reached through the API server''s service proxy. Commands that read a fleet take it several times as CLUSTER=URL')
             [CompletionResult]::new('--prometheus-token', '--prometheus-token', [CompletionResultType]::ParameterName, 'Bearer token for Prometheus')
             [CompletionResult]::new('--prometheus-basic-auth', '--prometheus-basic-auth', [CompletionResultType]::ParameterName, 'Basic auth for Prometheus, USER:PASSWORD')
             [CompletionResult]::new('--prometheus-ca', '--prometheus-ca', [CompletionResultType]::ParameterName, 'Extra CA certificates (PEM) to verify an https Prometheus with')

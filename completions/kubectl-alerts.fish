@@ -56,7 +56,7 @@ complete -c kubectl-alerts -n "__fish_kubectl_alerts_needs_command" -f -a "silen
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_needs_command" -f -a "watch" -d 'Live: print alerts as they start and end, and flag flapping as it happens'
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_needs_command" -f -a "checks" -d 'List the checks `kubectl alerts` raises'
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand report" -l prometheus -d 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n\'s namespace, reached through the API server\'s service proxy' -r
+complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand report" -l prometheus -d 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n\'s namespace, reached through the API server\'s service proxy. Commands that read a fleet take it several times as CLUSTER=URL' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand report" -l prometheus-token -d 'Bearer token for Prometheus' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand report" -l prometheus-basic-auth -d 'Basic auth for Prometheus, USER:PASSWORD' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand report" -l prometheus-ca -d 'Extra CA certificates (PEM) to verify an https Prometheus with' -r -F
@@ -102,7 +102,7 @@ complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand report" -s
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand report" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand report" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand top" -l prometheus -d 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n\'s namespace, reached through the API server\'s service proxy' -r
+complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand top" -l prometheus -d 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n\'s namespace, reached through the API server\'s service proxy. Commands that read a fleet take it several times as CLUSTER=URL' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand top" -l prometheus-token -d 'Bearer token for Prometheus' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand top" -l prometheus-basic-auth -d 'Basic auth for Prometheus, USER:PASSWORD' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand top" -l prometheus-ca -d 'Extra CA certificates (PEM) to verify an https Prometheus with' -r -F
@@ -145,7 +145,7 @@ complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand top" -s A 
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand top" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand top" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand top" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand flapping" -l prometheus -d 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n\'s namespace, reached through the API server\'s service proxy' -r
+complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand flapping" -l prometheus -d 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n\'s namespace, reached through the API server\'s service proxy. Commands that read a fleet take it several times as CLUSTER=URL' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand flapping" -l prometheus-token -d 'Bearer token for Prometheus' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand flapping" -l prometheus-basic-auth -d 'Basic auth for Prometheus, USER:PASSWORD' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand flapping" -l prometheus-ca -d 'Extra CA certificates (PEM) to verify an https Prometheus with' -r -F
@@ -185,7 +185,7 @@ complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand flapping" 
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand flapping" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand flapping" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand flapping" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand rules" -l prometheus -d 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n\'s namespace, reached through the API server\'s service proxy' -r
+complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand rules" -l prometheus -d 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n\'s namespace, reached through the API server\'s service proxy. Commands that read a fleet take it several times as CLUSTER=URL' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand rules" -l prometheus-token -d 'Bearer token for Prometheus' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand rules" -l prometheus-basic-auth -d 'Basic auth for Prometheus, USER:PASSWORD' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand rules" -l prometheus-ca -d 'Extra CA certificates (PEM) to verify an https Prometheus with' -r -F
@@ -229,7 +229,7 @@ complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand rules" -s 
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand rules" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand rules" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand rules" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand silences" -l prometheus -d 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n\'s namespace, reached through the API server\'s service proxy' -r
+complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand silences" -l prometheus -d 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n\'s namespace, reached through the API server\'s service proxy. Commands that read a fleet take it several times as CLUSTER=URL' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand silences" -l prometheus-token -d 'Bearer token for Prometheus' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand silences" -l prometheus-basic-auth -d 'Basic auth for Prometheus, USER:PASSWORD' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand silences" -l prometheus-ca -d 'Extra CA certificates (PEM) to verify an https Prometheus with' -r -F
@@ -270,7 +270,7 @@ complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand silences" 
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand silences" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand silences" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand silences" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand watch" -l prometheus -d 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n\'s namespace, reached through the API server\'s service proxy' -r
+complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand watch" -l prometheus -d 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n\'s namespace, reached through the API server\'s service proxy. Commands that read a fleet take it several times as CLUSTER=URL' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand watch" -l prometheus-token -d 'Bearer token for Prometheus' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand watch" -l prometheus-basic-auth -d 'Basic auth for Prometheus, USER:PASSWORD' -r
 complete -c kubectl-alerts -n "__fish_kubectl_alerts_using_subcommand watch" -l prometheus-ca -d 'Extra CA certificates (PEM) to verify an https Prometheus with' -r -F

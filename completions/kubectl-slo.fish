@@ -146,7 +146,7 @@ complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand test" -s A -l al
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand test" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand test" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand test" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand report" -l prometheus -d 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n\'s namespace, reached through the API server\'s service proxy' -r
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand report" -l prometheus -d 'Prometheus (or Thanos, Mimir, VictoriaMetrics): http(s)://HOST:PORT[/PREFIX], or svc/NAME:PORT in -n\'s namespace, reached through the API server\'s service proxy. Commands that read a fleet take it several times as CLUSTER=URL' -r
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand report" -l prometheus-token -d 'Bearer token for Prometheus' -r
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand report" -l prometheus-basic-auth -d 'Basic auth for Prometheus, USER:PASSWORD' -r
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand report" -l prometheus-ca -d 'Extra CA certificates (PEM) to verify an https Prometheus with' -r -F
