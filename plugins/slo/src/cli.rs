@@ -16,7 +16,8 @@ use std::path::PathBuf;
     version = shared::VERSION,
     long_version = shared::LONG_VERSION,
     about = "SLOs as code: burn-rate rules that page correctly, tested with promtool, and error-budget reports",
-    long_about = "SLOs as code. One small file per service (ours, or Sloth's prometheus/v1 and PrometheusServiceLevel) \
+    long_about = "SLOs as code. One small file per service (ours; Sloth's prometheus/v1 and PrometheusServiceLevel, Pyrra's \
+ServiceLevelObjective and OpenSLO v1 are read with the same meaning, and `convert` writes them as ours) \
 becomes Prometheus rules by the SRE Workbook's multi-window, multi-burn-rate method: a page tier (14.4× over 1h and 5m, \
 6× over 6h and 30m) and a ticket tier (3× over 1d and 2h, 1× over 3d and 6h), factors scaled to the SLO's window, \
 an exact period SLI, a low-traffic guard and a tier label for inhibit rules. `test` proves with promtool that the \
@@ -31,6 +32,9 @@ SLO file (apiVersion slo.sre-toolkit.io/v1alpha1, kind SLO; several per file, se
     sli:\n\
       ratio: {errors: 'http_requests_total{job=\"checkout\",code=~\"5..\"}', total: 'http_requests_total{job=\"checkout\"}'}\n\
       # or ratio: {good: ..., total: ...}, or latency: {histogram: 'http_request_duration_seconds_bucket{job=\"checkout\"}', threshold: 0.3}\n\
+      # or latency: {histogram: 'http_request_duration_seconds{job=\"checkout\"}', threshold: 0.3, native: true}\n\
+      # or boolGauge: {metric: 'probe_success{job=\"checkout\"}'} (1 good, 0 bad)\n\
+      # or events: {errors: 'QUERY with [{{.window}}]', total: '...'}, or errorRatio: 'QUERY with [{{.window}}]'\n\
     groupBy: [route]           # one SLO per route\n\
     budgetPolicy: freeze feature releases\n\
     alerting: {runbook: https://..., minEvents: 100, page: {labels: {...}}, ticket: {labels: {...}}}",
@@ -72,6 +76,11 @@ kubectl slo report slos/*.yaml --prometheus http://prometheus:9090\n  \
 kubectl slo report slos/*.yaml --prometheus svc/prometheus-operated:9090 -n monitoring --by-month 6\n  \
 kubectl slo report slos/*.yaml --prometheus http://prometheus:9090 --fail-on critical   # stop a release when a budget is spent")]
     Report(ReportArgs),
+    /// Write SLOs of any format the suite reads (Sloth, Pyrra, OpenSLO, ours) as ours.
+    #[command(after_help = "Examples:\n  \
+kubectl slo convert sloth/service.yaml > slos/service.yaml\n  \
+kubectl slo convert pyrra/*.yaml openslo/checkout.yaml > slos/all.yaml")]
+    Convert(ConvertArgs),
     /// List the checks `validate` and `report` raise.
     Checks,
 }
@@ -161,6 +170,14 @@ pub struct ReportArgs {
 }
 
 /// `-o`.
+/// `convert`.
+#[derive(Args, Debug, Clone)]
+pub struct ConvertArgs {
+    /// SLO files (`-` for stdin).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
 #[derive(ValueEnum, Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Format {
     /// kubectl's table look.

@@ -4,6 +4,7 @@
 //! ([`report`]); [`output`] renders everything through the suite's report layer.
 
 pub mod cli;
+pub mod convert;
 pub mod load;
 pub mod output;
 pub mod promtest;
@@ -201,6 +202,13 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
         Command::Validate(args) => validate(&cli, args),
         Command::Test(args) => test(&cli, args, &ctx),
         Command::Report(args) => report(&cli, args, &ctx).await,
+        Command::Convert(args) => {
+            let slos = load::read_all(&args.files)?;
+            std::io::stdout()
+                .lock()
+                .write_all(convert::to_yaml(&slos).as_bytes())?;
+            Ok(Outcome::Clean)
+        }
         Command::Checks => {
             output::catalogue(
                 &mut std::io::stdout().lock(),

@@ -19,10 +19,22 @@ pub struct Template {
     pub at: Option<SourceLocation>,
 }
 
+/// The placeholder for the window's length in seconds (boolean-gauge SLIs divide sample
+/// counts by it, so that every SLI template is a per-second rate).
+pub const WINDOW_SECONDS: &str = "{{.windowSeconds}}";
+
 impl Template {
     /// The query for `window` (a PromQL duration such as `5m`).
     pub fn at_window(&self, window: &str) -> String {
-        self.text.replace(WINDOW, window)
+        let t = self.text.replace(WINDOW, window);
+        if t.contains(WINDOW_SECONDS) {
+            t.replace(
+                WINDOW_SECONDS,
+                &crate::rules::window_secs(window).to_string(),
+            )
+        } else {
+            t
+        }
     }
 }
 
@@ -150,7 +162,8 @@ pub struct Slo {
     pub at: Option<SourceLocation>,
     /// Where its objective is.
     pub objective_at: Option<SourceLocation>,
-    /// The format it was read from: `sre-toolkit`, `sloth` or `sloth-crd`.
+    /// The format it was read from: `sre-toolkit`, `sloth`, `sloth-crd`, `pyrra` or
+    /// `openslo`.
     pub format: &'static str,
 }
 

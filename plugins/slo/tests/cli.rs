@@ -40,6 +40,50 @@ spec:
       total: http_requests_total
 ";
 
+/// Pyrra and OpenSLO files validate (their formats have no runbook, the only finding), and
+/// `convert` writes them, Sloth's and ours as our format with the same meaning: the
+/// converted file generates byte-for-byte the rules the original does, in both styles.
+#[test]
+fn every_format_converts_to_ours_and_generates_the_same_rules() {
+    let others = [fixture("pyrra.yaml"), fixture("openslo.yaml")];
+    let mut args = vec!["validate", "-o", "json"];
+    args.extend(others.iter().map(String::as_str));
+    let r = slo(&args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let checks: std::collections::BTreeSet<String> = r.json()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["check"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(checks, ["no-runbook".to_string()].into());
+    let dir = tempfile::tempdir().expect("tmp");
+    for f in [
+        "checkout.yaml",
+        "sloth.yaml",
+        "sloth-crd.yaml",
+        "pyrra.yaml",
+        "openslo.yaml",
+    ] {
+        let c = slo(&["convert", &fixture(f)]);
+        assert_eq!(c.code, 0, "{f}: {}", c.stderr);
+        assert!(
+            c.stdout.contains("apiVersion: slo.sre-toolkit.io/v1alpha1"),
+            "{f}"
+        );
+        let converted = write(&dir, f, &c.stdout);
+        for style in ["sre-toolkit", "sloth"] {
+            let a = slo(&["generate", "--rule-style", style, &fixture(f)]);
+            let b = slo(&["generate", "--rule-style", style, &converted]);
+            assert_eq!((a.code, b.code), (0, 0), "{f}: {}{}", a.stderr, b.stderr);
+            assert_eq!(
+                a.stdout, b.stdout,
+                "{f} ({style}) generates other rules once converted"
+            );
+        }
+    }
+}
+
 #[test]
 fn valid_fixtures_raise_nothing() {
     let files = [

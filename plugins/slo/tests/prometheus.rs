@@ -17,7 +17,11 @@ fn slo(args: &[&str]) -> Run {
 }
 
 fn fixtures() -> Vec<String> {
-    ["checkout.yaml", "sloth.yaml", "sloth-crd.yaml"]
+    paths(&["checkout.yaml", "sloth.yaml", "sloth-crd.yaml"])
+}
+
+fn paths(names: &[&str]) -> Vec<String> {
+    names
         .iter()
         .map(|f| {
             PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -52,7 +56,15 @@ async fn generated_rules_pass_promtool_and_evaluate_in_prometheus() {
     if !promtool() {
         return;
     }
-    let files = fixtures();
+    // Every format: ours, Sloth's two, Pyrra's (ratio, latency, boolean gauge, native
+    // histogram) and OpenSLO's.
+    let files = paths(&[
+        "checkout.yaml",
+        "sloth.yaml",
+        "sloth-crd.yaml",
+        "pyrra.yaml",
+        "openslo.yaml",
+    ]);
     let dir = tempfile::tempdir().expect("tmp");
     for style in ["sre-toolkit", "sloth"] {
         let r = slo(&args(&["generate", "--rule-style", style], &files));
@@ -78,7 +90,10 @@ async fn generated_rules_pass_promtool_and_evaluate_in_prometheus() {
     let endpoint = shared::prometheus::Endpoint::parse(&prom.url, "default").expect("url");
     let client =
         shared::prometheus::Client::new(endpoint, Default::default(), None).expect("client");
-    // 5 SLOs × 3 groups; every rule evaluated at least once, none unhealthy.
+    // Every group of the file (12 SLOs) loaded; every rule evaluated at least once, none
+    // unhealthy.
+    let groups_in_file = rules.matches("\n- name: ").count();
+    assert!(groups_in_file >= 30, "{groups_in_file} groups:\n{rules}");
     testcluster::testing::eventually(
         "every rule group evaluated",
         std::time::Duration::from_secs(60),
@@ -94,7 +109,7 @@ async fn generated_rules_pass_promtool_and_evaluate_in_prometheus() {
                     .as_str()
                     .is_some_and(|t| !t.starts_with("0001"))
             });
-            (groups.len() == 15 && evaluated).then_some(
+            (groups.len() == groups_in_file && evaluated).then_some(
                 rules
                     .iter()
                     .map(|r| r["health"].clone())

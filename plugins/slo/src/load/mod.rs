@@ -1,9 +1,13 @@
 //! Reading SLO files into the [`Slo`] model: our `slo.sre-toolkit.io/v1alpha1` kind `SLO`
 //! (several per file), Sloth's `prometheus/v1` files and its `sloth.slok.dev/v1`
-//! `PrometheusServiceLevel` CRD. Each YAML document is parsed on its own so every error and
-//! every later finding names its file, line and column.
+//! `PrometheusServiceLevel` CRD, Pyrra's `ServiceLevelObjective` ([`pyrra`]) and OpenSLO v1
+//! ([`openslo`]). Each YAML document is parsed on its own so every error and every later
+//! finding names its file, line and column.
 
-use crate::spec::{Alerting, Sli, Slo, Template, WINDOW, Window};
+pub mod openslo;
+pub mod pyrra;
+
+use crate::spec::{Alerting, Sli, Slo, Template, WINDOW, WINDOW_SECONDS, Window};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 use shared::finding::SourceLocation;
@@ -13,7 +17,7 @@ use std::collections::BTreeMap;
 pub const API_VERSION: &str = "slo.sre-toolkit.io/v1alpha1";
 
 /// One YAML document of a file and the line it starts on (0-based offset).
-struct Document<'a> {
+pub struct Document<'a> {
     text: &'a str,
     first_line: u32,
 }
@@ -50,7 +54,7 @@ fn documents(text: &str) -> Vec<Document<'_>> {
 }
 
 /// Where a spanned value is, in `file`, shifted by the document's first line.
-fn at<T>(file: &str, doc: &Document<'_>, s: &Spanned<T>) -> SourceLocation {
+pub fn at<T>(file: &str, doc: &Document<'_>, s: &Spanned<T>) -> SourceLocation {
     SourceLocation {
         file: file.to_string(),
         line: doc.first_line + u32::try_from(s.referenced.line()).unwrap_or(0),
@@ -60,7 +64,7 @@ fn at<T>(file: &str, doc: &Document<'_>, s: &Spanned<T>) -> SourceLocation {
 }
 
 /// The document's first line as a location.
-fn doc_at(file: &str, doc: &Document<'_>) -> SourceLocation {
+pub fn doc_at(file: &str, doc: &Document<'_>) -> SourceLocation {
     SourceLocation {
         file: file.to_string(),
         line: doc.first_line + 1,
@@ -85,6 +89,7 @@ struct Header {
 /// `file:line:col`.
 pub fn parse(text: &str, file: &str) -> Result<Vec<Slo>, String> {
     let mut out = Vec::new();
+    let mut openslo = openslo::Objects::default();
     for doc in documents(text) {
         let shifted = |e: String| shift(&e, file, doc.first_line);
         let header: Header = shared::yaml::from_str(doc.text, file).map_err(shifted)?;
@@ -105,9 +110,16 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<Slo>, String> {
                 let d: SlothFile = shared::yaml::from_str(doc.text, file).map_err(shifted)?;
                 out.extend(sloth(d, file, &doc, "sloth")?);
             }
+            (Some(pyrra::API_VERSION), Some("ServiceLevelObjective"), _) => {
+                let d = shared::yaml::from_str(doc.text, file).map_err(shifted)?;
+                out.push(pyrra::read(d, file, &doc)?);
+            }
+            (Some(openslo::API_VERSION), Some(kind), _) => {
+                openslo.add(kind, doc, file)?;
+            }
             (api, kind, version) => {
                 return Err(format!(
-                    "{file}:{}:1: not an SLO document (apiVersion {:?}, kind {:?}, version {:?}); expected apiVersion {API_VERSION} kind SLO, or Sloth's version prometheus/v1 or kind PrometheusServiceLevel",
+                    "{file}:{}:1: not an SLO document (apiVersion {:?}, kind {:?}, version {:?}); expected apiVersion {API_VERSION} kind SLO, Sloth's version prometheus/v1 or kind PrometheusServiceLevel, Pyrra's ServiceLevelObjective, or OpenSLO's openslo/v1",
                     doc.first_line + 1,
                     api.unwrap_or(""),
                     kind.unwrap_or(""),
@@ -116,6 +128,7 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<Slo>, String> {
             }
         }
     }
+    out.extend(openslo.slos(file)?);
     if out.is_empty() {
         return Err(format!("{file}: no SLO documents in the file"));
     }
@@ -183,6 +196,27 @@ struct OurSli {
     ratio: Option<OurRatio>,
     #[serde(default)]
     latency: Option<OurLatency>,
+    #[serde(default)]
+    bool_gauge: Option<OurGauge>,
+    #[serde(default)]
+    events: Option<OurEvents>,
+    #[serde(default)]
+    error_ratio: Option<Spanned<String>>,
+}
+
+/// A 0/1 gauge, 1 when good (`up`, a probe's success).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct OurGauge {
+    metric: Spanned<String>,
+}
+
+/// Whole queries with `{{.window}}`: the rate of errors and of all events.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct OurEvents {
+    errors: Spanned<String>,
+    total: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -207,6 +241,9 @@ enum Threshold {
 struct OurLatency {
     histogram: Spanned<String>,
     threshold: Spanned<Threshold>,
+    /// A native histogram (the metric itself, no `_bucket`).
+    #[serde(default)]
+    native: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -214,6 +251,8 @@ struct OurLatency {
 struct OurTier {
     #[serde(default)]
     labels: BTreeMap<String, String>,
+    #[serde(default)]
+    annotations: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -238,7 +277,7 @@ struct OurAlerting {
 }
 
 /// `sum by (g) (rate(SELECTOR[{{.window}}]))`, or `sum(...)` without grouping.
-fn rate_of(selector: &str, group_by: &[String]) -> String {
+pub fn rate_of(selector: &str, group_by: &[String]) -> String {
     let by = if group_by.is_empty() {
         String::new()
     } else {
@@ -247,8 +286,52 @@ fn rate_of(selector: &str, group_by: &[String]) -> String {
     format!("sum{by} (rate({}[{WINDOW}]))", selector.trim())
 }
 
+/// A boolean gauge (1 good, 0 bad) as per-second rates of samples: errors are the samples
+/// at 0, the total is every sample, each divided by the window's seconds.
+pub fn gauge_sli(metric: &str, group_by: &[String], at: SourceLocation) -> Sli {
+    let by = if group_by.is_empty() {
+        String::new()
+    } else {
+        format!(" by ({})", group_by.join(", "))
+    };
+    let m = metric.trim();
+    Sli::Events {
+        errors: template(
+            format!(
+                "sum{by} (count_over_time({m}[{WINDOW}]) - sum_over_time({m}[{WINDOW}])) / {WINDOW_SECONDS}"
+            ),
+            at.clone(),
+        ),
+        total: template(
+            format!("sum{by} (count_over_time({m}[{WINDOW}])) / {WINDOW_SECONDS}"),
+            at,
+        ),
+    }
+}
+
+/// A native-histogram latency SLI: events are `histogram_count`, errors the share above
+/// `seconds` by `histogram_fraction`.
+pub fn native_latency_sli(
+    metric: &str,
+    seconds: f64,
+    group_by: &[String],
+    at: SourceLocation,
+) -> Sli {
+    let total = rate_of(metric, group_by);
+    Sli::Events {
+        errors: template(
+            format!(
+                "histogram_count({total}) * (1 - histogram_fraction(0, {}, {total}))",
+                crate::rules::num(seconds)
+            ),
+            at.clone(),
+        ),
+        total: template(format!("histogram_count({total})"), at),
+    }
+}
+
 /// `selector` with `le="VALUE"` added (the selector is checked as PromQL later).
-fn with_le(selector: &str, le: &str) -> String {
+pub fn with_le(selector: &str, le: &str) -> String {
     let s = selector.trim();
     match s.strip_suffix('}') {
         Some(inner) if inner.trim_end().ends_with('{') => format!("{inner}le=\"{le}\"}}"),
@@ -257,12 +340,12 @@ fn with_le(selector: &str, le: &str) -> String {
     }
 }
 
-fn template(text: String, at: SourceLocation) -> Template {
+pub fn template(text: String, at: SourceLocation) -> Template {
     Template { text, at: Some(at) }
 }
 
 /// A window as written: `Nd`, `Nw` or `calendar-month`.
-fn window(text: &str) -> Result<Window, String> {
+pub fn window(text: &str) -> Result<Window, String> {
     let t = text.trim();
     if t == "calendar-month" || t == "month" {
         return Ok(Window::CalendarMonth);
@@ -282,57 +365,98 @@ fn ours(d: OurDoc, file: &str, doc: &Document<'_>) -> Result<Slo, String> {
     let spec = d.spec;
     let sli_at = at(file, doc, &spec.sli);
     let g = &spec.group_by;
-    let sli = match (&spec.sli.value.ratio, &spec.sli.value.latency) {
-        (Some(r), None) => {
-            let total = template(rate_of(&r.total.value, g), at(file, doc, &r.total));
-            match (&r.errors, &r.good) {
-                (Some(e), None) => Sli::Events {
-                    errors: template(rate_of(&e.value, g), at(file, doc, e)),
-                    total,
-                },
-                (None, Some(good)) => Sli::Events {
-                    errors: template(
-                        format!(
-                            "({}) - ({})",
-                            rate_of(&r.total.value, g),
-                            rate_of(&good.value, g)
+    let s = &spec.sli.value;
+    let given = [
+        s.ratio.is_some(),
+        s.latency.is_some(),
+        s.bool_gauge.is_some(),
+        s.events.is_some(),
+        s.error_ratio.is_some(),
+    ]
+    .iter()
+    .filter(|b| **b)
+    .count();
+    if given != 1 {
+        return Err(format!(
+            "{}:{}:{}: sli needs exactly one of ratio, latency, boolGauge, events or errorRatio",
+            file, sli_at.line, sli_at.column
+        ));
+    }
+    let sli = if let Some(gauge) = &s.bool_gauge {
+        gauge_sli(&gauge.metric.value, g, at(file, doc, &gauge.metric))
+    } else if let Some(e) = &s.events {
+        Sli::Events {
+            errors: template(e.errors.value.clone(), at(file, doc, &e.errors)),
+            total: template(e.total.value.clone(), at(file, doc, &e.total)),
+        }
+    } else if let Some(r) = &s.error_ratio {
+        Sli::Ratio {
+            ratio: template(r.value.clone(), at(file, doc, r)),
+        }
+    } else {
+        match (&s.ratio, &s.latency) {
+            (Some(r), None) => {
+                let total = template(rate_of(&r.total.value, g), at(file, doc, &r.total));
+                match (&r.errors, &r.good) {
+                    (Some(e), None) => Sli::Events {
+                        errors: template(rate_of(&e.value, g), at(file, doc, e)),
+                        total,
+                    },
+                    (None, Some(good)) => Sli::Events {
+                        errors: template(
+                            format!(
+                                "({}) - ({})",
+                                rate_of(&r.total.value, g),
+                                rate_of(&good.value, g)
+                            ),
+                            at(file, doc, good),
                         ),
-                        at(file, doc, good),
-                    ),
-                    total,
-                },
-                _ => {
-                    return Err(format!(
-                        "{}:{}:{}: sli.ratio needs exactly one of errors or good, beside total",
-                        file, sli_at.line, sli_at.column
-                    ));
+                        total,
+                    },
+                    _ => {
+                        return Err(format!(
+                            "{}:{}:{}: sli.ratio needs exactly one of errors or good, beside total",
+                            file, sli_at.line, sli_at.column
+                        ));
+                    }
                 }
             }
-        }
-        (None, Some(l)) => {
-            let le = match &l.threshold.value {
-                Threshold::Number(n) => format!("{n}"),
-                Threshold::Text(t) => t.clone(),
-            };
-            let h = &l.histogram.value;
-            let h_at = at(file, doc, &l.histogram);
-            Sli::Events {
-                errors: template(
-                    format!(
-                        "({}) - ({})",
-                        rate_of(&with_le(h, "+Inf"), g),
-                        rate_of(&with_le(h, &le), g)
-                    ),
-                    h_at.clone(),
-                ),
-                total: template(rate_of(&with_le(h, "+Inf"), g), h_at),
+            (None, Some(l)) => {
+                let le = match &l.threshold.value {
+                    Threshold::Number(n) => format!("{n}"),
+                    Threshold::Text(t) => t.clone(),
+                };
+                let h = &l.histogram.value;
+                let h_at = at(file, doc, &l.histogram);
+                if l.native {
+                    let secs: f64 = le.parse().map_err(|_| {
+                        let t = at(file, doc, &l.threshold);
+                        format!(
+                            "{file}:{}:{}: a native histogram's threshold is a number of seconds",
+                            t.line, t.column
+                        )
+                    })?;
+                    native_latency_sli(h, secs, g, h_at)
+                } else {
+                    Sli::Events {
+                        errors: template(
+                            format!(
+                                "({}) - ({})",
+                                rate_of(&with_le(h, "+Inf"), g),
+                                rate_of(&with_le(h, &le), g)
+                            ),
+                            h_at.clone(),
+                        ),
+                        total: template(rate_of(&with_le(h, "+Inf"), g), h_at),
+                    }
+                }
             }
-        }
-        _ => {
-            return Err(format!(
-                "{}:{}:{}: sli needs exactly one of ratio or latency",
-                file, sli_at.line, sli_at.column
-            ));
+            _ => {
+                return Err(format!(
+                    "{}:{}:{}: sli needs exactly one of ratio or latency",
+                    file, sli_at.line, sli_at.column
+                ));
+            }
         }
     };
     let win = match &spec.window {
@@ -355,9 +479,11 @@ fn ours(d: OurDoc, file: &str, doc: &Document<'_>) -> Result<Slo, String> {
         }
         if let Some(p) = a.page {
             alerting.page_labels.extend(p.labels);
+            alerting.page_annotations = p.annotations;
         }
         if let Some(t) = a.ticket {
             alerting.ticket_labels.extend(t.labels);
+            alerting.ticket_annotations = t.annotations;
         }
         alerting.min_events = a.min_events.unwrap_or(0);
     }
