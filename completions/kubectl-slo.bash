@@ -311,7 +311,7 @@ _kubectl__slo() {
             return 0
             ;;
         kubectl__subcmd__slo__subcmd__generate)
-            opts="-n -A -l -v -o -h --rule-style --prefix --emit --name --inhibit-rules --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --help"
+            opts="-n -A -l -v -o -h --rule-style --prefix --emit --name --inhibit-rules --out-dir --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -326,10 +326,14 @@ _kubectl__slo() {
                     return 0
                     ;;
                 --emit)
-                    COMPREPLY=($(compgen -W "rules prometheus-rule" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "rules prometheus-rule grafana" -- "${cur}"))
                     return 0
                     ;;
                 --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -61,8 +61,10 @@ complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l rul
 sloth\t'Sloth v0.16\'s: `sloth_id`, `sloth_service`, `sloth_slo`, `sloth_window`, `sloth_severity`, and its group names'"
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l prefix -d 'Prefix of the recording rules\' names' -r
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l emit -d 'What to write' -r -f -a "rules\t'A Prometheus rule file'
-prometheus-rule\t'A prometheus-operator PrometheusRule object'"
+prometheus-rule\t'A prometheus-operator PrometheusRule object'
+grafana\t'A Grafana dashboard per SLO (JSON; several need --out-dir)'"
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l name -d 'The PrometheusRule\'s name (default: slo-<first SLO\'s service>)' -r
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l out-dir -d 'Write one file per SLO into this directory (`<service>-<name>.json` for dashboards)' -r -F
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l cluster -d 'The name of the kubeconfig cluster to use' -r

@@ -74,12 +74,13 @@ for q in 'last_over_time(ALERTS{alertstate=~"firing|pending"}[60s])' 'last_over_
   s=$START
   while [ "\$s" -le $END ]; do
     e=\$(( s + 60 * 9999 )); [ "\$e" -gt $END ] && e=$END
-    echo "\$q \$s \$e"
+    echo "\$s \$e \$q"
     s=\$(( e + 60 ))
   done
-done | xargs -P4 -L1 sh -c 'curl -sf --get "$URL/api/v1/query_range" --data-urlencode "query=\$0" --data "start=\$1" --data "end=\$2" --data step=60 -o /dev/null'
+done | xargs -P4 -d '\n' -n1 sh -c 's=\${0%% *}; r=\${0#* }; e=\${r%% *}; q=\${r#* }; curl -sf --get "$URL/api/v1/query_range" --data-urlencode "query=\$q" --data "start=\$s" --data "end=\$e" --data step=60 -o /dev/null'
 SH
 chmod +x "$WORK/floor.sh"
+"$WORK/floor.sh" || die "the floor's curl queries failed" 1
 say "measuring ($RUNS runs each, median)"
 {
   measure alerts target/release/kubectl-alerts "${ARGS[@]}"
@@ -87,7 +88,8 @@ say "measuring ($RUNS runs each, median)"
 } > "$WORK/rows"
 analysis=()
 for _ in $(seq "$RUNS"); do
-  target/release/kubectl-alerts "${ARGS[@]}" -v > "$WORK/report.json" 2> "$WORK/err"
+  target/release/kubectl-alerts "${ARGS[@]}" -v 1 > "$WORK/report.json" 2> "$WORK/err" ||
+    die "kubectl alerts failed: $(tail -n 3 "$WORK/err")" 1
   analysis+=("$(sed -n 's/^analysed \([0-9]*\) episodes in \([0-9.]*\)s$/\2/p' "$WORK/err")")
 done
 A=$(printf '%s\n' "${analysis[@]}" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")

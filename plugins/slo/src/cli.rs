@@ -58,7 +58,8 @@ pub enum Command {
 kubectl slo generate slos/checkout.yaml > checkout-rules.yaml\n  \
 kubectl slo generate slos/*.yaml --emit prometheus-rule --name checkout-slos -n monitoring | kubectl apply -f -\n  \
 kubectl slo generate sloth/service.yaml --rule-style sloth\n  \
-kubectl slo generate slos/checkout.yaml --inhibit-rules >> alertmanager-inhibit.yaml")]
+kubectl slo generate slos/checkout.yaml --inhibit-rules >> alertmanager-inhibit.yaml\n  \
+kubectl slo generate slos/*.yaml --emit grafana --out-dir dashboards/")]
     Generate(GenerateArgs),
     /// Check SLO files: objectives, windows, PromQL, duplicates (file:line:col findings).
     #[command(after_help = "Examples:\n  \
@@ -104,6 +105,8 @@ pub enum Emit {
     Rules,
     /// A prometheus-operator PrometheusRule object.
     PrometheusRule,
+    /// A Grafana dashboard per SLO (JSON; several need --out-dir).
+    Grafana,
 }
 
 /// `generate`.
@@ -123,6 +126,9 @@ pub struct GenerateArgs {
     /// Write the Alertmanager inhibit_rules (a page silences its ticket) instead of rules.
     #[arg(long)]
     pub inhibit_rules: bool,
+    /// Write one file per SLO into this directory (`<service>-<name>.json` for dashboards).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
 }
 
 /// `validate`.

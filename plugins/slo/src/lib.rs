@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod convert;
+pub mod dashboard;
 pub mod load;
 pub mod output;
 pub mod promtest;
@@ -56,17 +57,68 @@ fn options(n: &cli::NamingArgs) -> rules::Options {
     }
 }
 
+/// `generate --emit grafana`: one dashboard on stdout, or one file per SLO in `--out-dir`.
+fn dashboards(slos: &[spec::Slo], args: &cli::GenerateArgs, ctx: &Context) -> Result<Outcome> {
+    let opts = options(&args.naming);
+    let boards: Vec<(String, serde_json::Value)> = slos
+        .iter()
+        .map(|s| (s.id(), dashboard::dashboard(s, &opts)))
+        .collect();
+    match (&args.out_dir, boards.as_slice()) {
+        (Some(dir), _) => {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Error::usage(
+                    format!("cannot create --out-dir {}: {e}", dir.display()),
+                    "give a writable directory",
+                )
+            })?;
+            for (id, board) in &boards {
+                let path = dir.join(format!("{id}.json"));
+                std::fs::write(&path, serde_json::to_string_pretty(board)? + "\n").map_err(
+                    |e| {
+                        Error::usage(
+                            format!("cannot write {}: {e}", path.display()),
+                            "give a writable directory",
+                        )
+                    },
+                )?;
+            }
+            ctx.note(&format!(
+                "wrote {} dashboards into {}",
+                boards.len(),
+                dir.display()
+            ));
+        }
+        (None, [(_, board)]) => {
+            let mut out = std::io::stdout().lock();
+            serde_json::to_writer_pretty(&mut out, board)?;
+            writeln!(out)?;
+        }
+        (None, _) => {
+            return Err(Error::usage(
+                format!("{} SLOs make {} dashboards", boards.len(), boards.len()),
+                "give --out-dir DIR to write one file per SLO, or one SLO file",
+            )
+            .into());
+        }
+    }
+    Ok(Outcome::Clean)
+}
+
 fn generate(cli: &Cli, args: &cli::GenerateArgs, ctx: &Context) -> Result<Outcome> {
     let slos = read_valid(&args.files, ctx)?;
     let generated = rules::generate(&slos, &options(&args.naming));
     for n in &generated.notes {
         ctx.warn(&format!("{}: {} ({})", n.slo, n.message, n.id));
     }
+    if args.emit == cli::Emit::Grafana && !args.inhibit_rules {
+        return dashboards(&slos, args, ctx);
+    }
     let text = if args.inhibit_rules {
         rules::inhibit_yaml(&generated.inhibit_rules)
     } else {
         match args.emit {
-            cli::Emit::Rules => rules::to_yaml(&generated.file),
+            cli::Emit::Rules | cli::Emit::Grafana => rules::to_yaml(&generated.file),
             cli::Emit::PrometheusRule => {
                 let name = args
                     .name

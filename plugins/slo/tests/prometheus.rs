@@ -430,3 +430,140 @@ async fn through_the_service_proxy(
     assert_eq!(denied.code, 4, "{}", denied.stderr);
     testcluster::prometheus::stop_serving(ns, &node).await;
 }
+
+/// Rewrites the scrape target's metrics every 200 ms: per route, 10 requests and 1 error
+/// more each time (an error ratio of exactly 10 %).
+fn counting_target(dir: std::path::PathBuf, stop: std::sync::Arc<std::sync::atomic::AtomicBool>) {
+    let mut n: u64 = 0;
+    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+        n += 1;
+        let mut text = String::from("# TYPE http_requests_total counter\n");
+        for route in ["/pay", "/cart"] {
+            text.push_str(&format!(
+                "http_requests_total{{route=\"{route}\",code=\"200\"}} {}\nhttp_requests_total{{route=\"{route}\",code=\"500\"}} {n}\n",
+                9 * n
+            ));
+        }
+        let tmp = dir.join("metrics.tmp");
+        std::fs::write(&tmp, text).expect("metrics");
+        std::fs::rename(&tmp, dir.join("metrics")).expect("metrics");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+/// The Grafana dashboard's every panel query, run against the real Prometheus evaluating
+/// the generated rules over a scraped target at 10 % errors: each returns the SLO's series
+/// (both routes of the `groupBy`), and the error-ratio panel shows 10 %.
+#[tokio::test]
+async fn dashboard_panels_query_what_the_generated_rules_record() {
+    if !promtool() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("slo.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: slo.sre-toolkit.io/v1alpha1\nkind: SLO\nmetadata: {name: availability}\nspec:\n  service: checkout\n  objective: 99.9\n  window: 30d\n  groupBy: [route]\n  sli:\n    ratio:\n      errors: http_requests_total{job=\"demo\", code=~\"5..\"}\n      total: http_requests_total{job=\"demo\"}\n  alerting: {runbook: https://runbooks.example/checkout}\n",
+    )
+    .expect("write");
+    let file = file.display().to_string();
+    let rules = slo(&["generate", &file]);
+    assert_eq!(rules.code, 0, "{}", rules.stderr);
+    let board = slo(&["generate", &file, "--emit", "grafana"]);
+    assert_eq!(board.code, 0, "{}", board.stderr);
+    let board = board.json();
+    assert_eq!(board["title"], "SLO checkout / availability");
+    let queries = slo::dashboard::queries(&board);
+    assert_eq!(queries.len(), 15);
+
+    let metrics = tempfile::tempdir().expect("tmp");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let (d, s) = (metrics.path().to_path_buf(), stop.clone());
+        std::thread::spawn(move || counting_target(d, s))
+    };
+    let port = testcluster::prometheus::free_port();
+    let mut server = std::process::Command::new("python3")
+        .args([
+            "-m",
+            "http.server",
+            &port.to_string(),
+            "--bind",
+            "127.0.0.1",
+            "--directory",
+        ])
+        .arg(metrics.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("python3");
+    let extra = testcluster::prometheus::Extra {
+        scrape_configs: format!(
+            "- job_name: demo\n  static_configs: [{{targets: ['127.0.0.1:{port}']}}]\n"
+        ),
+        ..Default::default()
+    };
+    let started = testcluster::prometheus::start_with(&rules.stdout, &extra).await;
+    let Some(prom) = started else {
+        let _ = server.kill();
+        return;
+    };
+    let endpoint = shared::prometheus::Endpoint::parse(&prom.url, "default").expect("url");
+    let client =
+        shared::prometheus::Client::new(endpoint, Default::default(), None).expect("client");
+    let answers = testcluster::testing::eventually(
+        "every panel query to return the SLO's series",
+        std::time::Duration::from_secs(90),
+        || {
+            let (client, queries) = (&client, &queries);
+            async move {
+                let mut out = Vec::new();
+                for q in queries {
+                    let samples = client.query(q).await.ok()?;
+                    let wanted = if q.contains("ALERTS")
+                        || q.starts_with("vector(")
+                        || q.contains(":objective:")
+                    {
+                        1
+                    } else {
+                        2 // one series per route
+                    };
+                    if q.contains("ALERTS") {
+                        // The page alert fires at 10 % errors (100x the budget).
+                        if samples.is_empty() {
+                            return None;
+                        }
+                    } else if samples.len() != wanted {
+                        return None;
+                    }
+                    out.push((q.clone(), samples));
+                }
+                Some(out)
+            }
+        },
+    )
+    .await;
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let _ = writer.join();
+    let _ = server.kill();
+    let _ = server.wait();
+    for (q, samples) in &answers {
+        if q.starts_with("slo:sli_error:ratio_rate5m") {
+            for s in samples {
+                assert!((s.value - 0.1).abs() < 1e-6, "{q}: {s:?}");
+                assert!(s.metric.contains_key("route"), "{q}: {s:?}");
+            }
+        }
+        if q.starts_with("slo:objective:ratio") {
+            assert!((samples[0].value - 0.999).abs() < 1e-12, "{q}: {samples:?}");
+        }
+        if q.contains("ALERTS") {
+            assert!(
+                samples
+                    .iter()
+                    .any(|s| s.metric.get("slo_tier").map(String::as_str) == Some("page")),
+                "{q}: {samples:?}"
+            );
+        }
+    }
+}
