@@ -506,6 +506,7 @@ async fn dashboard_panels_query_what_the_generated_rules_record() {
     let started = testcluster::prometheus::start_with(&rules.stdout, &extra).await;
     let Some(prom) = started else {
         let _ = server.kill();
+        let _ = server.wait();
         return;
     };
     let endpoint = shared::prometheus::Endpoint::parse(&prom.url, "default").expect("url");
