@@ -52,9 +52,9 @@ fn every_format_converts_to_ours_and_generates_the_same_rules() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let checks: std::collections::BTreeSet<String> = r.json()["items"]
         .as_array()
-        .unwrap()
+        .expect("items")
         .iter()
-        .map(|f| f["check"].as_str().unwrap().to_string())
+        .map(|f| f["check"].as_str().unwrap_or_default().to_string())
         .collect();
     assert_eq!(checks, ["no-runbook".to_string()].into());
     let dir = tempfile::tempdir().expect("tmp");
