@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-slo' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check SLO files: objectives, windows, PromQL, duplicates (file:line:col findings)')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Prove with promtool that the generated rules page, ticket and stay quiet as they should')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Error budgets from live Prometheus: SLI, budget left, burn rates, months')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Server-side-apply the rules as a prometheus-operator PrometheusRule (refused when the cluster has no such CRD)')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Write SLOs of any format the suite reads (Sloth, Pyrra, OpenSLO, ours) as ours')
             [CompletionResult]::new('checks', 'checks', [CompletionResultType]::ParameterValue, 'List the checks `validate` and `report` raise')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -177,6 +178,36 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-slo' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'kubectl-slo;apply' {
+            [CompletionResult]::new('--rule-style', '--rule-style', [CompletionResultType]::ParameterName, 'Whose rule and label names to emit (sloth: Sloth v0.16''s, so its dashboards keep working)')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Prefix of the recording rules'' names')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The PrometheusRule''s name (default `slo-<service of the first SLO>`)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Selector (label query) to filter on, supports ''='', ''=='', ''!='', ''in'', ''notin''')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Selector (label query) to filter on, supports ''='', ''=='', ''!='', ''in'', ''notin''')
+            [CompletionResult]::new('--field-selector', '--field-selector', [CompletionResultType]::ParameterName, 'Selector (field query) to filter on, supports ''='', ''=='', and ''!=''')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don''t timeout requests')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Number for the log level verbosity (0 warnings, 1-3 info, 4-5 debug, 6+ trace)')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'Number for the log level verbosity (0 warnings, 1-3 info, 4-5 debug, 6+ trace)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour in human-readable output')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Ask the API server to validate the object without saving it')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace')
+            [CompletionResult]::new('--all-namespaces', '--all-namespaces', [CompletionResultType]::ParameterName, 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'If true, the server''s certificate will not be checked for validity. This will make your HTTPS connections insecure')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'When using the default or custom-column output format, don''t print headers (default print headers)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'kubectl-slo;convert' {
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
@@ -234,6 +265,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-slo' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check SLO files: objectives, windows, PromQL, duplicates (file:line:col findings)')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Prove with promtool that the generated rules page, ticket and stay quiet as they should')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Error budgets from live Prometheus: SLI, budget left, burn rates, months')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Server-side-apply the rules as a prometheus-operator PrometheusRule (refused when the cluster has no such CRD)')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Write SLOs of any format the suite reads (Sloth, Pyrra, OpenSLO, ours) as ours')
             [CompletionResult]::new('checks', 'checks', [CompletionResultType]::ParameterValue, 'List the checks `validate` and `report` raise')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -249,6 +281,9 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-slo' -ScriptBlock {
             break
         }
         'kubectl-slo;help;report' {
+            break
+        }
+        'kubectl-slo;help;apply' {
             break
         }
         'kubectl-slo;help;convert' {

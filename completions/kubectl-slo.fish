@@ -54,6 +54,7 @@ complete -c kubectl-slo -n "__fish_kubectl_slo_needs_command" -f -a "generate" -
 complete -c kubectl-slo -n "__fish_kubectl_slo_needs_command" -f -a "validate" -d 'Check SLO files: objectives, windows, PromQL, duplicates (file:line:col findings)'
 complete -c kubectl-slo -n "__fish_kubectl_slo_needs_command" -f -a "test" -d 'Prove with promtool that the generated rules page, ticket and stay quiet as they should'
 complete -c kubectl-slo -n "__fish_kubectl_slo_needs_command" -f -a "report" -d 'Error budgets from live Prometheus: SLI, budget left, burn rates, months'
+complete -c kubectl-slo -n "__fish_kubectl_slo_needs_command" -f -a "apply" -d 'Server-side-apply the rules as a prometheus-operator PrometheusRule (refused when the cluster has no such CRD)'
 complete -c kubectl-slo -n "__fish_kubectl_slo_needs_command" -f -a "convert" -d 'Write SLOs of any format the suite reads (Sloth, Pyrra, OpenSLO, ours) as ours'
 complete -c kubectl-slo -n "__fish_kubectl_slo_needs_command" -f -a "checks" -d 'List the checks `validate` and `report` raise'
 complete -c kubectl-slo -n "__fish_kubectl_slo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -185,6 +186,36 @@ complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand report" -s A -l 
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand report" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand report" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l rule-style -d 'Whose rule and label names to emit (sloth: Sloth v0.16\'s, so its dashboards keep working)' -r -f -a "sre-toolkit\t'`slo_id`, `slo_service`, `slo_name`, `slo_window`, `slo_tier`'
+sloth\t'Sloth v0.16\'s: `sloth_id`, `sloth_service`, `sloth_slo`, `sloth_window`, `sloth_severity`, and its group names'"
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l prefix -d 'Prefix of the recording rules\' names' -r
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l name -d 'The PrometheusRule\'s name (default `slo-<service of the first SLO>`)' -r
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -s l -l selector -d 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'' -r
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l field-selector -d 'Selector (field query) to filter on, supports \'=\', \'==\', and \'!=\'' -r
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -s v -l v -d 'Number for the log level verbosity (0 warnings, 1-3 info, 4-5 debug, 6+ trace)' -r
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -s o -l output -d 'Output format' -r -f -a "table\t'kubectl\'s table look'
+wide\t'The table with more columns (hints)'
+json\t'The suite\'s versioned JSON envelope'
+yaml\t'The same as YAML'
+junit\t'JUnit XML (validate)'
+sarif\t'SARIF 2.1.0 (validate)'
+markdown\t'Markdown (validate, report)'"
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
+always\t'Always colour human-readable output (never structured output)'
+never\t'Never colour'"
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l dry-run -d 'Ask the API server to validate the object without saving it'
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace'
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand convert" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand convert" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand convert" -l cluster -d 'The name of the kubeconfig cluster to use' -r
@@ -235,10 +266,11 @@ complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand checks" -s A -l 
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand checks" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand checks" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand checks" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand help; and not __fish_seen_subcommand_from generate validate test report convert checks help" -f -a "generate" -d 'Write Prometheus rules (or a PrometheusRule) for the SLOs in FILE(s)'
-complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand help; and not __fish_seen_subcommand_from generate validate test report convert checks help" -f -a "validate" -d 'Check SLO files: objectives, windows, PromQL, duplicates (file:line:col findings)'
-complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand help; and not __fish_seen_subcommand_from generate validate test report convert checks help" -f -a "test" -d 'Prove with promtool that the generated rules page, ticket and stay quiet as they should'
-complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand help; and not __fish_seen_subcommand_from generate validate test report convert checks help" -f -a "report" -d 'Error budgets from live Prometheus: SLI, budget left, burn rates, months'
-complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand help; and not __fish_seen_subcommand_from generate validate test report convert checks help" -f -a "convert" -d 'Write SLOs of any format the suite reads (Sloth, Pyrra, OpenSLO, ours) as ours'
-complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand help; and not __fish_seen_subcommand_from generate validate test report convert checks help" -f -a "checks" -d 'List the checks `validate` and `report` raise'
-complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand help; and not __fish_seen_subcommand_from generate validate test report convert checks help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand help; and not __fish_seen_subcommand_from generate validate test report apply convert checks help" -f -a "generate" -d 'Write Prometheus rules (or a PrometheusRule) for the SLOs in FILE(s)'
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand help; and not __fish_seen_subcommand_from generate validate test report apply convert checks help" -f -a "validate" -d 'Check SLO files: objectives, windows, PromQL, duplicates (file:line:col findings)'
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand help; and not __fish_seen_subcommand_from generate validate test report apply convert checks help" -f -a "test" -d 'Prove with promtool that the generated rules page, ticket and stay quiet as they should'
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand help; and not __fish_seen_subcommand_from generate validate test report apply convert checks help" -f -a "report" -d 'Error budgets from live Prometheus: SLI, budget left, burn rates, months'
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand help; and not __fish_seen_subcommand_from generate validate test report apply convert checks help" -f -a "apply" -d 'Server-side-apply the rules as a prometheus-operator PrometheusRule (refused when the cluster has no such CRD)'
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand help; and not __fish_seen_subcommand_from generate validate test report apply convert checks help" -f -a "convert" -d 'Write SLOs of any format the suite reads (Sloth, Pyrra, OpenSLO, ours) as ours'
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand help; and not __fish_seen_subcommand_from generate validate test report apply convert checks help" -f -a "checks" -d 'List the checks `validate` and `report` raise'
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand help; and not __fish_seen_subcommand_from generate validate test report apply convert checks help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -12,6 +12,7 @@ ensure_testbins
 ensure_chromium
 ensure_test_services
 ensure_sarif_schema
+ensure_prometheus_rule_crd
 
 say "cargo fmt --check"
 cargo fmt --all -- --check

@@ -51,6 +51,24 @@ ensure_test_services() {
   ensure_debian openssl openssl "for the certs weak-crypto fixtures"
 }
 
+# prometheus-operator's PrometheusRule CRD (from its Go module, which ships the CRDs), for the
+# test of `kubectl slo apply` on the local control plane. Into the cache, never the repository.
+ensure_prometheus_rule_crd() {
+  local dir="${XDG_CACHE_HOME:-$HOME/.cache}/sre-toolkit/crds"
+  local want="$dir/monitoring.coreos.com_prometheusrules.yaml"
+  if [ ! -s "$want" ]; then
+    say "fetching the PrometheusRule CRD (Go module prometheus-operator v0.85.0) into $dir"
+    mkdir -p "$dir"
+    local mod
+    mod=$(cd /tmp && GOFLAGS=-mod=mod go mod download -json github.com/prometheus-operator/prometheus-operator@v0.85.0 |
+      python3 -c 'import json,sys; print(json.load(sys.stdin).get("Dir",""))') || true
+    [ -n "$mod" ] && [ -s "$mod/example/prometheus-operator-crd/monitoring.coreos.com_prometheusrules.yaml" ] \
+      || die "cannot fetch prometheus-operator v0.85.0 from the Go module proxy" 3
+    cp "$mod/example/prometheus-operator-crd/monitoring.coreos.com_prometheusrules.yaml" "$want"
+  fi
+  export SRE_TOOLKIT_PROMETHEUS_RULE_CRD="$want"
+}
+
 # The SARIF 2.1.0 JSON schema (from the npm package @microsoft/jest-sarif, which ships it) and
 # python3's jsonschema, for the tests that validate -o sarif as GitHub code scanning would.
 # Into the cache, never the repository.

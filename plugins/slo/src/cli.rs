@@ -77,6 +77,12 @@ kubectl slo report slos/*.yaml --prometheus http://prometheus:9090\n  \
 kubectl slo report slos/*.yaml --prometheus svc/prometheus-operated:9090 -n monitoring --by-month 6\n  \
 kubectl slo report slos/*.yaml --prometheus http://prometheus:9090 --fail-on critical   # stop a release when a budget is spent")]
     Report(ReportArgs),
+    /// Server-side-apply the rules as a prometheus-operator PrometheusRule (refused when the
+    /// cluster has no such CRD).
+    #[command(after_help = "Examples:\n  \
+kubectl slo apply slos/*.yaml -n monitoring\n  \
+kubectl slo apply slos/checkout.yaml -n monitoring --name checkout-slos --dry-run")]
+    Apply(ApplyArgs),
     /// Write SLOs of any format the suite reads (Sloth, Pyrra, OpenSLO, ours) as ours.
     #[command(after_help = "Examples:\n  \
 kubectl slo convert sloth/service.yaml > slos/service.yaml\n  \
@@ -176,6 +182,22 @@ pub struct ReportArgs {
 }
 
 /// `-o`.
+/// `apply`.
+#[derive(Args, Debug, Clone)]
+pub struct ApplyArgs {
+    /// SLO files (`-` for stdin).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    #[command(flatten)]
+    pub naming: NamingArgs,
+    /// The PrometheusRule's name (default `slo-<service of the first SLO>`).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Ask the API server to validate the object without saving it.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
 /// `convert`.
 #[derive(Args, Debug, Clone)]
 pub struct ConvertArgs {

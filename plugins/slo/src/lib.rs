@@ -3,6 +3,7 @@
 //! synthetic series ([`promtest`], [`synth`]) and measured against live Prometheus
 //! ([`report`]); [`output`] renders everything through the suite's report layer.
 
+pub mod apply;
 pub mod cli;
 pub mod convert;
 pub mod dashboard;
@@ -247,6 +248,56 @@ async fn report(cli: &Cli, args: &cli::ReportArgs, ctx: &Context) -> Result<Outc
     })
 }
 
+/// `apply`.
+async fn apply_rules(cli: &Cli, args: &cli::ApplyArgs, ctx: &Context) -> Result<Outcome> {
+    output::refuse(cli.output.format, "apply", output::TABLES)?;
+    let slos = read_valid(&args.files, ctx)?;
+    let generated = rules::generate(&slos, &options(&args.naming));
+    for n in &generated.notes {
+        ctx.warn(&format!("{}: {} ({})", n.slo, n.message, n.id));
+    }
+    let cluster = Cluster::connect(&cli.kube).await?;
+    let Some(namespace) = cluster.scope.namespace().map(str::to_string) else {
+        return Err(Error::usage(
+            "kubectl slo apply writes into one namespace, not -A",
+            "give -n NAMESPACE (where Prometheus selects PrometheusRules)",
+        )
+        .into());
+    };
+    let name = args
+        .name
+        .clone()
+        .unwrap_or_else(|| format!("slo-{}", slos[0].service));
+    let applied = apply::apply(&cluster, &generated.file, &name, &namespace, args.dry_run).await?;
+    let out = &mut std::io::stdout().lock();
+    let body = serde_json::json!({
+        "object": applied.object,
+        "namespace": applied.namespace,
+        "groups": applied.groups,
+        "slos": slos.len(),
+        "dryRun": applied.dry_run,
+    });
+    let doc = shared::output::Document::new("slo", SCHEMA_VERSION, "ApplyResult", &body);
+    match cli.output.format {
+        Format::Json => shared::output::write_json(out, &doc)?,
+        Format::Yaml => shared::output::write_yaml(out, &doc)?,
+        _ => writeln!(
+            out,
+            "{} serverside-applied{} in namespace {} ({} SLOs, {} rule groups)",
+            applied.object,
+            if applied.dry_run {
+                " (server dry run)"
+            } else {
+                ""
+            },
+            applied.namespace,
+            slos.len(),
+            applied.groups
+        )?,
+    }
+    Ok(Outcome::Clean)
+}
+
 /// Runs the parsed command line.
 pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
     match &cli.command {
@@ -254,6 +305,7 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
         Command::Validate(args) => validate(&cli, args),
         Command::Test(args) => test(&cli, args, &ctx),
         Command::Report(args) => report(&cli, args, &ctx).await,
+        Command::Apply(args) => apply_rules(&cli, args, &ctx).await,
         Command::Convert(args) => {
             let slos = load::read_all(&args.files)?;
             std::io::stdout()

@@ -70,6 +70,16 @@ pub fn require_tool(found: bool, tool: &str, installed_by: &str) -> bool {
     found
 }
 
+/// prometheus-operator's PrometheusRule CRD, as `scripts/lib/prereqs.sh` fetches it into the
+/// cache (from the operator's Go module), or `SRE_TOOLKIT_PROMETHEUS_RULE_CRD`.
+pub fn prometheus_rule_crd() -> PathBuf {
+    std::env::var_os("SRE_TOOLKIT_PROMETHEUS_RULE_CRD")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            crate::cache_dir().join("crds/monitoring.coreos.com_prometheusrules.yaml")
+        })
+}
+
 /// The SARIF 2.1.0 JSON schema, as `scripts/lib/prereqs.sh` fetches it into the cache (from
 /// the npm package @microsoft/jest-sarif), or `SRE_TOOLKIT_SARIF_SCHEMA`.
 pub fn sarif_schema() -> PathBuf {
