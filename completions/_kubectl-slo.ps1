@@ -152,6 +152,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-slo' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Report as of TIME (RFC 3339 or Unix seconds) instead of now')
             [CompletionResult]::new('--by-month', '--by-month', [CompletionResultType]::ParameterName, 'Also each of the last N calendar months (UTC), the current one so far')
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 1 when an SLO is at or above this: critical = budget spent, warning = burning or no data')
+            [CompletionResult]::new('--html', '--html', [CompletionResultType]::ParameterName, 'Also write a self-contained HTML report (budget burn-down and burn-rate charts)')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')

@@ -639,7 +639,7 @@ _kubectl__slo() {
             return 0
             ;;
         kubectl__subcmd__slo__subcmd__report)
-            opts="-n -A -l -v -o -h --prometheus --prometheus-token --prometheus-basic-auth --prometheus-ca --prometheus-insecure-skip-verify --at --by-month --fail-on --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --help"
+            opts="-n -A -l -v -o -h --prometheus --prometheus-token --prometheus-basic-auth --prometheus-ca --prometheus-insecure-skip-verify --at --by-month --fail-on --html --kubeconfig --context --cluster --user --namespace --all-namespaces --selector --field-selector --request-timeout --as --as-group --insecure-skip-tls-verify --v --output --no-headers --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -671,6 +671,10 @@ _kubectl__slo() {
                     ;;
                 --fail-on)
                     COMPREPLY=($(compgen -W "critical warning info never" -- "${cur}"))
+                    return 0
+                    ;;
+                --html)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --kubeconfig)

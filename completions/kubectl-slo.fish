@@ -160,6 +160,7 @@ complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand report" -l fail-
 warning\t'Any warning or critical finding'
 info\t'Any finding at all'
 never\t'Never'"
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand report" -l html -d 'Also write a self-contained HTML report (budget burn-down and burn-rate charts)' -r -F
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand report" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand report" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand report" -l cluster -d 'The name of the kubeconfig cluster to use' -r

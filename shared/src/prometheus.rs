@@ -408,6 +408,11 @@ impl rustls::client::danger::ServerCertVerifier for NoVerify {
 }
 
 impl Client {
+    /// Where it reads from, as the user would recognise it.
+    pub fn endpoint_display(&self) -> String {
+        self.endpoint.display()
+    }
+
     /// A client for `endpoint`; a Service endpoint needs `kube` (the cluster's client).
     pub fn new(
         endpoint: Endpoint,

@@ -75,7 +75,8 @@ kubectl slo test slos/*.yaml --keep ./slo-tests   # keep rules.yaml and the prom
     #[command(after_help = "Examples:\n  \
 kubectl slo report slos/*.yaml --prometheus http://prometheus:9090\n  \
 kubectl slo report slos/*.yaml --prometheus svc/prometheus-operated:9090 -n monitoring --by-month 6\n  \
-kubectl slo report slos/*.yaml --prometheus http://prometheus:9090 --fail-on critical   # stop a release when a budget is spent")]
+kubectl slo report slos/*.yaml --prometheus http://prometheus:9090 --fail-on critical   # stop a release when a budget is spent\n  \
+kubectl slo report slos/*.yaml --prometheus http://prometheus:9090 --html slo.html")]
     Report(ReportArgs),
     /// Server-side-apply the rules as a prometheus-operator PrometheusRule (refused when the
     /// cluster has no such CRD).
@@ -179,6 +180,9 @@ pub struct ReportArgs {
     /// or no data.
     #[arg(long, value_enum, default_value_t)]
     pub fail_on: FailOn,
+    /// Also write a self-contained HTML report (budget burn-down and burn-rate charts).
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
 }
 
 /// `-o`.

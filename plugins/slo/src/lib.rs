@@ -7,6 +7,7 @@ pub mod apply;
 pub mod cli;
 pub mod convert;
 pub mod dashboard;
+pub mod html;
 pub mod load;
 pub mod output;
 pub mod promtest;
@@ -229,6 +230,20 @@ async fn report(cli: &Cli, args: &cli::ReportArgs, ctx: &Context) -> Result<Outc
     pb.finish_and_clear();
     let reports = reports?;
     let findings = report::findings(&reports);
+    if let Some(path) = &args.html {
+        let at = args.at.unwrap_or_else(jiff::Timestamp::now).as_second() as f64;
+        let pb = shared::term::spinner(ctx.progress, "querying Prometheus for the charts");
+        let charts = report::charts(&client, &slos, at).await;
+        pb.finish_and_clear();
+        let page = html::render(&reports, &charts?, &findings, &client.endpoint_display());
+        std::fs::write(path, page).map_err(|e| {
+            Error::usage(
+                format!("cannot write --html {}: {e}", path.display()),
+                "give a writable path",
+            )
+        })?;
+        ctx.note(&format!("wrote {}", path.display()));
+    }
     output::reports(
         &mut std::io::stdout().lock(),
         &reports,

@@ -317,6 +317,73 @@ pub async fn collect(
     Ok(out)
 }
 
+/// What `report --html` draws for one SLO: the budget left over the rolling window at each
+/// point of the last window (the burn-down), and the 1h burn rate over the last 3 days.
+#[derive(Debug, Clone, Default)]
+pub struct Charts {
+    /// The SLO id.
+    pub slo: String,
+    /// (Unix seconds, budget left as a fraction).
+    pub budget_remaining: Vec<(f64, f64)>,
+    /// (Unix seconds, burn rate over 1h).
+    pub burn_rate: Vec<(f64, f64)>,
+}
+
+/// The error ratio of `slo` over `range` as one PromQL expression.
+fn ratio_query(slo: &Slo, range: &str) -> String {
+    match &slo.sli {
+        Sli::Events { errors, total } => format!(
+            "(sum({}) or vector(0)) / sum({})",
+            errors.at_window(range),
+            total.at_window(range)
+        ),
+        Sli::Ratio { ratio } => format!("avg({})", ratio.at_window(range)),
+    }
+}
+
+fn points(series: &[shared::prometheus::Series]) -> Vec<(f64, f64)> {
+    series.first().map(|s| s.points.clone()).unwrap_or_default()
+}
+
+/// The charts of every SLO as of `at`: two range queries per SLO.
+pub async fn charts(
+    client: &Client,
+    slos: &[Slo],
+    at: f64,
+) -> Result<Vec<Charts>, shared::error::Error> {
+    let mut out = Vec::new();
+    for slo in slos {
+        let budget = num(slo.budget());
+        let window = slo.window.promql();
+        let span = slo.window.duration().as_secs_f64();
+        // About 120 points over the window, the step a whole number of minutes.
+        let step =
+            std::time::Duration::from_secs(((span / 120.0 / 60.0).ceil() as u64).max(1) * 60);
+        let remaining = client
+            .query_range(
+                &format!("1 - ({}) / {budget}", ratio_query(slo, &window)),
+                at - span,
+                at,
+                step,
+            )
+            .await?;
+        let burn = client
+            .query_range(
+                &format!("({}) / {budget}", ratio_query(slo, "1h")),
+                at - 3.0 * 86_400.0,
+                at,
+                std::time::Duration::from_secs(900),
+            )
+            .await?;
+        out.push(Charts {
+            slo: slo.id(),
+            budget_remaining: points(&remaining),
+            burn_rate: points(&burn),
+        });
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

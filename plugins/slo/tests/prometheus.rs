@@ -356,6 +356,51 @@ async fn report_matches_the_budget_planted_in_backfilled_history() {
         let status = if e / n > 0.001 { "exhausted" } else { "ok" };
         assert_eq!(m["status"], status, "{label}: {m}");
     }
+    // The HTML report: per SLO a burn-down ending at the budget the JSON gives, and a
+    // burn-rate chart; the burning cart's last 1h burn rate is far above 1.
+    let page_path = dir.path().join("slo.html");
+    let page_arg = page_path.display().to_string();
+    let html = slo(&[
+        "report",
+        &file,
+        "--prometheus",
+        &prom.url,
+        "--at",
+        &at_text,
+        "--html",
+        &page_arg,
+        "--fail-on",
+        "never",
+    ]);
+    assert_eq!(html.code, 0, "{}", html.stderr);
+    let page = std::fs::read_to_string(&page_path).expect("html");
+    let last = |id: &str| -> f64 {
+        let at = page
+            .find(&format!("id=\"{id}\""))
+            .unwrap_or_else(|| panic!("no {id}"));
+        let rest = &page[at..];
+        let v = rest
+            .split("data-last=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next());
+        v.and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{id}: no data-last"))
+    };
+    for id in [
+        "checkout-pay",
+        "checkout-pay-strict",
+        "checkout-cart",
+        "checkout-search",
+    ] {
+        close(
+            &serde_json::json!(last(&format!("burndown-{id}"))),
+            items[id]["budgetRemaining"].as_f64().unwrap_or(f64::NAN),
+            &format!("{id} burn-down ends at the budget left"),
+        );
+        assert!(page.contains(&format!("id=\"burnrate-{id}\"")), "{id}");
+    }
+    assert!(last("burnrate-checkout-cart") > 14.4);
+    assert_eq!(last("burnrate-checkout-search"), 0.0);
     let gate = slo(&["report", &file, "--prometheus", &prom.url, "--at", &at_text]);
     assert_eq!(
         gate.code, 1,

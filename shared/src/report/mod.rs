@@ -2,7 +2,7 @@
 //! run produced ([`Run`]: the catalogue, the findings, the run's facts, what could not be
 //! checked) and the renderers for CI and people: JUnit XML ([`junit`]), SARIF 2.1.0
 //! ([`sarif`]), Markdown ([`markdown`]), the findings table ([`table`]) and one
-//! self-contained HTML page ([`html`]), all
+//! self-contained HTML page ([`html`]) with inline charts ([`svg`]), all
 //! escaping through [`escape`]. The JSON/YAML envelope is [`crate::output::List`].
 
 pub mod escape;
@@ -10,6 +10,7 @@ pub mod html;
 pub mod junit;
 pub mod markdown;
 pub mod sarif;
+pub mod svg;
 pub mod table;
 
 use crate::finding::{CheckInfo, Finding};
