@@ -13,6 +13,7 @@ ensure_chromium
 ensure_test_services
 ensure_sarif_schema
 ensure_prometheus_rule_crd
+ensure_sloth
 
 say "cargo fmt --check"
 cargo fmt --all -- --check

@@ -51,6 +51,19 @@ ensure_test_services() {
   ensure_debian openssl openssl "for the certs weak-crypto fixtures"
 }
 
+# Sloth v0.16.0 built from its Go module into the cache, for the test that compares its rules'
+# firing times with ours (kubectl slo generate --rule-style sloth) on the same series.
+ensure_sloth() {
+  local dir="${XDG_CACHE_HOME:-$HOME/.cache}/sre-toolkit/tools/sloth-v0.16.0"
+  if [ ! -x "$dir/sloth" ]; then
+    say "building Sloth v0.16.0 from Go modules into $dir"
+    mkdir -p "$dir"
+    (cd /tmp && GOFLAGS=-mod=mod GOBIN="$dir" go install -trimpath -ldflags='-s -w' github.com/slok/sloth/cmd/sloth@v0.16.0) \
+      || die "cannot build Sloth v0.16.0 from the Go module proxy" 3
+  fi
+  export SRE_TOOLKIT_SLOTH="$dir/sloth"
+}
+
 # prometheus-operator's PrometheusRule CRD (from its Go module, which ships the CRDs), for the
 # test of `kubectl slo apply` on the local control plane. Into the cache, never the repository.
 ensure_prometheus_rule_crd() {
