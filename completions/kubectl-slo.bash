@@ -160,7 +160,7 @@ _kubectl__slo() {
             fi
             case "${prev}" in
                 --rule-style)
-                    COMPREPLY=($(compgen -W "sre-toolkit sloth" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "sre-toolkit sloth pyrra" -- "${cur}"))
                     return 0
                     ;;
                 --prefix)
@@ -418,7 +418,7 @@ _kubectl__slo() {
             fi
             case "${prev}" in
                 --rule-style)
-                    COMPREPLY=($(compgen -W "sre-toolkit sloth" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "sre-toolkit sloth pyrra" -- "${cur}"))
                     return 0
                     ;;
                 --prefix)
@@ -760,7 +760,7 @@ _kubectl__slo() {
             fi
             case "${prev}" in
                 --rule-style)
-                    COMPREPLY=($(compgen -W "sre-toolkit sloth" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "sre-toolkit sloth pyrra" -- "${cur}"))
                     return 0
                     ;;
                 --prefix)

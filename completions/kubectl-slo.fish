@@ -59,7 +59,8 @@ complete -c kubectl-slo -n "__fish_kubectl_slo_needs_command" -f -a "convert" -d
 complete -c kubectl-slo -n "__fish_kubectl_slo_needs_command" -f -a "checks" -d 'List the checks `validate` and `report` raise'
 complete -c kubectl-slo -n "__fish_kubectl_slo_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l rule-style -d 'Whose rule and label names to emit (sloth: Sloth v0.16\'s, so its dashboards keep working)' -r -f -a "sre-toolkit\t'`slo_id`, `slo_service`, `slo_name`, `slo_window`, `slo_tier`'
-sloth\t'Sloth v0.16\'s: `sloth_id`, `sloth_service`, `sloth_slo`, `sloth_window`, `sloth_severity`, and its group names'"
+sloth\t'Sloth v0.16\'s: `sloth_id`, `sloth_service`, `sloth_slo`, `sloth_window`, `sloth_severity`, and its group names'
+pyrra\t'Pyrra\'s: error ratios as `<metric>:burnrate<window>`, `pyrra_objective`, `pyrra_window` (seconds), `pyrra_availability`, `pyrra_requests:rate5m` and `pyrra_errors:rate5m`, every series labelled `slo` with the SLO\'s name'"
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l prefix -d 'Prefix of the recording rules\' names' -r
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l emit -d 'What to write' -r -f -a "rules\t'A Prometheus rule file'
 prometheus-rule\t'A prometheus-operator PrometheusRule object'
@@ -122,7 +123,8 @@ complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand validate" -l ins
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand validate" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand test" -l rule-style -d 'Whose rule and label names to emit (sloth: Sloth v0.16\'s, so its dashboards keep working)' -r -f -a "sre-toolkit\t'`slo_id`, `slo_service`, `slo_name`, `slo_window`, `slo_tier`'
-sloth\t'Sloth v0.16\'s: `sloth_id`, `sloth_service`, `sloth_slo`, `sloth_window`, `sloth_severity`, and its group names'"
+sloth\t'Sloth v0.16\'s: `sloth_id`, `sloth_service`, `sloth_slo`, `sloth_window`, `sloth_severity`, and its group names'
+pyrra\t'Pyrra\'s: error ratios as `<metric>:burnrate<window>`, `pyrra_objective`, `pyrra_window` (seconds), `pyrra_availability`, `pyrra_requests:rate5m` and `pyrra_errors:rate5m`, every series labelled `slo` with the SLO\'s name'"
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand test" -l prefix -d 'Prefix of the recording rules\' names' -r
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand test" -l keep -d 'Keep the rules and the promtool test files in DIR' -r -F
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand test" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
@@ -188,7 +190,8 @@ complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand report" -l insec
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand report" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l rule-style -d 'Whose rule and label names to emit (sloth: Sloth v0.16\'s, so its dashboards keep working)' -r -f -a "sre-toolkit\t'`slo_id`, `slo_service`, `slo_name`, `slo_window`, `slo_tier`'
-sloth\t'Sloth v0.16\'s: `sloth_id`, `sloth_service`, `sloth_slo`, `sloth_window`, `sloth_severity`, and its group names'"
+sloth\t'Sloth v0.16\'s: `sloth_id`, `sloth_service`, `sloth_slo`, `sloth_window`, `sloth_severity`, and its group names'
+pyrra\t'Pyrra\'s: error ratios as `<metric>:burnrate<window>`, `pyrra_objective`, `pyrra_window` (seconds), `pyrra_availability`, `pyrra_requests:rate5m` and `pyrra_errors:rate5m`, every series labelled `slo` with the SLO\'s name'"
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l prefix -d 'Prefix of the recording rules\' names' -r
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l name -d 'The PrometheusRule\'s name (default `slo-<service of the first SLO>`)' -r
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand apply" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F

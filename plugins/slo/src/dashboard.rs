@@ -4,14 +4,14 @@
 //! thresholds, the 5-minute error ratio, and the SLO's firing alerts. One variable per
 //! `groupBy` label and one for the Prometheus data source; nothing else is assumed.
 
-use crate::rules::{BURN_WINDOWS, Options, Tier, num, scaled_factor};
+use crate::rules::{BURN_WINDOWS, Meta, Options, Tier, num, scaled_factor};
 use crate::spec::Slo;
 use serde_json::{Value, json};
 
 /// The selector of one SLO's series, the group variables applied.
 fn selector(slo: &Slo, opts: &Options) -> String {
     let l = opts.style.labels();
-    let mut m = vec![format!("{}=\"{}\"", l.id, slo.id())];
+    let mut m = vec![format!("{}=\"{}\"", l.id, opts.id_of(slo))];
     m.extend(slo.group_by.iter().map(|g| format!("{g}=~\"${g}\"")));
     format!("{{{}}}", m.join(", "))
 }
@@ -71,22 +71,27 @@ fn uid(slo: &Slo) -> String {
 
 /// The dashboard of `slo`.
 pub fn dashboard(slo: &Slo, opts: &Options) -> Value {
-    let p = &opts.prefix;
     let l = opts.style.labels();
+    let id = opts.id_of(slo);
     let sel = selector(slo, opts);
     let period = slo.window.promql();
-    let mut ignoring = vec![l.window.to_string()];
+    let ratio = |w: &str| opts.ratio_name(slo, w);
+    let name = |m: Meta| opts.meta_name(m);
+    let mut ignoring: Vec<String> = Vec::new();
+    if !l.window.is_empty() {
+        ignoring.push(l.window.to_string());
+    }
     ignoring.extend(slo.group_by.iter().cloned());
     let budget = format!(
-        "ignoring({}) group_left {p}:error_budget:ratio{{{}=\"{}\"}}",
+        "ignoring({}) group_left {}{{{}=\"{id}\"}}",
         ignoring.join(", "),
+        name(Meta::ErrorBudget),
         l.id,
-        slo.id()
     );
     let mut burn = Vec::new();
     for (k, w) in BURN_WINDOWS.iter().enumerate() {
         burn.push(target(
-            format!("{p}:sli_error:ratio_rate{}{sel} / {budget}", w.long),
+            format!("{}{sel} / {budget}", ratio(w.long)),
             legend(slo, &format!("{} burn rate", w.long)),
             char::from(b'A' + k as u8),
         ));
@@ -115,7 +120,7 @@ pub fn dashboard(slo: &Slo, opts: &Options) -> Value {
             (0, 0, 6, 5),
             "percentunit",
             vec![target(
-                format!("1 - {p}:sli_error:ratio_rate{period}{sel}"),
+                format!("1 - {}{sel}", ratio(&period)),
                 legend(slo, "SLI"),
                 'A',
             )],
@@ -127,7 +132,7 @@ pub fn dashboard(slo: &Slo, opts: &Options) -> Value {
             (6, 0, 6, 5),
             "percentunit",
             vec![target(
-                format!("{p}:period_error_budget_remaining:ratio{sel}"),
+                format!("{}{sel}", name(Meta::BudgetRemaining)),
                 legend(slo, "budget left"),
                 'A',
             )],
@@ -139,7 +144,7 @@ pub fn dashboard(slo: &Slo, opts: &Options) -> Value {
             (12, 0, 6, 5),
             "none",
             vec![target(
-                format!("{p}:current_burn_rate:ratio{sel}"),
+                format!("{}{sel}", name(Meta::CurrentBurnRate)),
                 legend(slo, "burn rate"),
                 'A',
             )],
@@ -151,7 +156,7 @@ pub fn dashboard(slo: &Slo, opts: &Options) -> Value {
             (18, 0, 6, 5),
             "percentunit",
             vec![target(
-                format!("{p}:objective:ratio{{{}=\"{}\"}}", l.id, slo.id()),
+                format!("{}{{{}=\"{id}\"}}", name(Meta::Objective), l.id),
                 "objective".into(),
                 'A',
             )],
@@ -163,7 +168,7 @@ pub fn dashboard(slo: &Slo, opts: &Options) -> Value {
             (0, 5, 12, 9),
             "percentunit",
             vec![target(
-                format!("{p}:period_error_budget_remaining:ratio{sel}"),
+                format!("{}{sel}", name(Meta::BudgetRemaining)),
                 legend(slo, "budget left"),
                 'A',
             )],
@@ -183,7 +188,7 @@ pub fn dashboard(slo: &Slo, opts: &Options) -> Value {
             (0, 14, 12, 8),
             "percentunit",
             vec![target(
-                format!("{p}:sli_error:ratio_rate5m{sel}"),
+                format!("{}{sel}", ratio("5m")),
                 legend(slo, "errors"),
                 'A',
             )],
@@ -197,9 +202,7 @@ pub fn dashboard(slo: &Slo, opts: &Options) -> Value {
             vec![target(
                 format!(
                     "sum by ({}) (ALERTS{{alertstate=\"firing\", {}=\"{}\"}})",
-                    l.tier,
-                    l.id,
-                    slo.id()
+                    l.tier, l.id, id
                 ),
                 format!("{{{{{}}}}}", l.tier),
                 'A',
@@ -218,8 +221,8 @@ pub fn dashboard(slo: &Slo, opts: &Options) -> Value {
             "name": g,
             "type": "query",
             "datasource": {"type": "prometheus", "uid": "${datasource}"},
-            "query": {"query": format!("label_values({p}:sli_error:ratio_rate5m{{{}=\"{}\"}}, {g})", l.id, slo.id()), "refId": "vars"},
-            "definition": format!("label_values({p}:sli_error:ratio_rate5m{{{}=\"{}\"}}, {g})", l.id, slo.id()),
+            "query": {"query": format!("label_values({}{{{}=\"{id}\"}}, {g})", ratio("5m"), l.id), "refId": "vars"},
+            "definition": format!("label_values({}{{{}=\"{id}\"}}, {g})", ratio("5m"), l.id),
             "multi": true,
             "includeAll": true,
             "allValue": ".*",
@@ -274,7 +277,11 @@ mod tests {
         ))
         .expect("fixture");
         let slos = crate::load::parse(&text, "checkout.yaml").expect("parses");
-        for style in [crate::rules::Style::SreToolkit, crate::rules::Style::Sloth] {
+        for style in [
+            crate::rules::Style::SreToolkit,
+            crate::rules::Style::Sloth,
+            crate::rules::Style::Pyrra,
+        ] {
             let opts = Options {
                 style,
                 ..Default::default()
@@ -285,7 +292,10 @@ mod tests {
                 assert_eq!(q.len(), 15, "{q:?}");
                 for e in &q {
                     promql_parser::parser::parse(e).unwrap_or_else(|err| panic!("{e}: {err}"));
-                    assert!(e.starts_with("vector(") || e.contains(&slo.id()), "{e}");
+                    assert!(
+                        e.starts_with("vector(") || e.contains(&opts.id_of(slo)),
+                        "{e}"
+                    );
                 }
                 assert!(d["uid"].as_str().expect("uid").len() <= 40);
                 let vars = d["templating"]["list"].as_array().expect("vars").len();

@@ -235,9 +235,12 @@ pub fn alert_labels(
     let l = opts.style.labels();
     let mut m = slo.labels.clone();
     m.extend(inputs.kept.clone());
-    m.insert(l.id.into(), slo.id());
-    m.insert(l.service.into(), slo.service.clone());
-    m.insert(l.slo.into(), slo.name.clone());
+    m.insert(l.id.into(), opts.id_of(slo));
+    for (k, v) in [(l.service, &slo.service), (l.slo, &slo.name)] {
+        if !k.is_empty() {
+            m.insert(k.into(), v.clone());
+        }
+    }
     m.extend(slo.alerting.labels.clone());
     m.extend(match tier {
         Tier::Page => slo.alerting.page_labels.clone(),
@@ -292,7 +295,7 @@ fn test_group(slo: &Slo, opts: &Options, inputs: &Inputs, s: &Scenario) -> Value
             "ALERTS{{alertname=\"{}\", {}=\"{}\", {}=\"{}\", alertstate=\"firing\"}}",
             slo.alerting.name,
             l.id,
-            slo.id(),
+            opts.id_of(slo),
             l.tier,
             tier.as_str()
         );

@@ -19,6 +19,10 @@ pub enum Style {
     /// Sloth v0.16's: `sloth_id`, `sloth_service`, `sloth_slo`, `sloth_window`,
     /// `sloth_severity`, and its group names.
     Sloth,
+    /// Pyrra's: error ratios as `<metric>:burnrate<window>`, `pyrra_objective`,
+    /// `pyrra_window` (seconds), `pyrra_availability`, `pyrra_requests:rate5m` and
+    /// `pyrra_errors:rate5m`, every series labelled `slo` with the SLO's name.
+    Pyrra,
 }
 
 /// The label names of a style.
@@ -58,8 +62,63 @@ impl Style {
                 tier: "sloth_severity",
                 group_prefix: "sloth-slo",
             },
+            // Pyrra labels its series with `slo` only; the tier label stays ours.
+            Style::Pyrra => Labels {
+                id: "slo",
+                service: "",
+                slo: "",
+                window: "",
+                tier: "slo_tier",
+                group_prefix: "pyrra",
+            },
         }
     }
+}
+
+/// A recording beside the error ratios.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Meta {
+    /// The objective as a ratio.
+    Objective,
+    /// The budget as a ratio.
+    ErrorBudget,
+    /// The window (days; Pyrra: seconds).
+    TimePeriod,
+    /// The 5-minute burn rate.
+    CurrentBurnRate,
+    /// The burn rate over the window.
+    PeriodBurnRate,
+    /// The budget left over the window.
+    BudgetRemaining,
+    /// The 5-minute rate of bad events.
+    Errors5m,
+    /// The rate of all events over a window.
+    Total(&'static str),
+}
+
+/// The metric an SLI reads (its total's, else the first selector's), without a counter's
+/// or histogram's suffix: Pyrra names its recordings after it.
+pub fn metric_of(slo: &Slo) -> String {
+    let query = match &slo.sli {
+        Sli::Events { total, .. } => total.at_window("5m"),
+        Sli::Ratio { ratio } => ratio.at_window("5m"),
+    };
+    let name = crate::synth::selectors(&query)
+        .ok()
+        .and_then(|sels| {
+            sels.iter().find_map(|s| {
+                s.matchers
+                    .iter()
+                    .find(|m| m.name == "__name__")
+                    .map(|m| m.value.clone())
+            })
+        })
+        .unwrap_or_else(|| "slo".into());
+    ["_total", "_count", "_bucket", "_sum"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .unwrap_or(&name)
+        .to_string()
 }
 
 /// Generation settings.
@@ -69,6 +128,43 @@ pub struct Options {
     pub style: Style,
     /// The recording rules' prefix (`slo` gives `slo:sli_error:ratio_rate5m`).
     pub prefix: String,
+}
+
+impl Options {
+    /// The value of the id label of `slo`'s series (Pyrra: the SLO's name).
+    pub fn id_of(&self, slo: &Slo) -> String {
+        match self.style {
+            Style::Pyrra => slo.name.clone(),
+            _ => slo.id(),
+        }
+    }
+
+    /// The error-ratio recording over window `w`.
+    pub fn ratio_name(&self, slo: &Slo, w: &str) -> String {
+        match self.style {
+            Style::Pyrra => format!("{}:burnrate{w}", metric_of(slo)),
+            _ => format!("{}:sli_error:ratio_rate{w}", self.prefix),
+        }
+    }
+
+    /// The name of recording `m`.
+    pub fn meta_name(&self, m: Meta) -> String {
+        let p = &self.prefix;
+        match (self.style, m) {
+            (Style::Pyrra, Meta::Objective) => "pyrra_objective".into(),
+            (Style::Pyrra, Meta::TimePeriod) => "pyrra_window".into(),
+            (Style::Pyrra, Meta::Errors5m) => "pyrra_errors:rate5m".into(),
+            (Style::Pyrra, Meta::Total(w)) => format!("pyrra_requests:rate{w}"),
+            (_, Meta::Objective) => format!("{p}:objective:ratio"),
+            (_, Meta::ErrorBudget) => format!("{p}:error_budget:ratio"),
+            (_, Meta::TimePeriod) => format!("{p}:time_period:days"),
+            (_, Meta::CurrentBurnRate) => format!("{p}:current_burn_rate:ratio"),
+            (_, Meta::PeriodBurnRate) => format!("{p}:period_burn_rate:ratio"),
+            (_, Meta::BudgetRemaining) => format!("{p}:period_error_budget_remaining:ratio"),
+            (_, Meta::Errors5m) => format!("{p}:sli_errors:rate5m"),
+            (_, Meta::Total(w)) => format!("{p}:sli_total:rate{w}"),
+        }
+    }
 }
 
 impl Default for Options {
@@ -276,7 +372,7 @@ pub struct Generated {
 struct Ctx<'a> {
     slo: &'a Slo,
     l: Labels,
-    prefix: &'a str,
+    opts: &'a Options,
     id: String,
 }
 
@@ -287,15 +383,21 @@ impl Ctx<'_> {
 
     fn base_labels(&self) -> BTreeMap<String, String> {
         let mut m = self.slo.labels.clone();
-        m.insert(self.l.id.into(), self.id.clone());
-        m.insert(self.l.service.into(), self.slo.service.clone());
-        m.insert(self.l.slo.into(), self.slo.name.clone());
+        for (k, v) in [
+            (self.l.id, self.id.clone()),
+            (self.l.service, self.slo.service.clone()),
+            (self.l.slo, self.slo.name.clone()),
+        ] {
+            if !k.is_empty() {
+                m.insert(k.into(), v);
+            }
+        }
         m
     }
 
     fn record(&self, name: String, expr: String, window: Option<&str>) -> Rule {
         let mut labels = self.base_labels();
-        if let Some(w) = window {
+        if let Some(w) = window.filter(|_| !self.l.window.is_empty()) {
             labels.insert(self.l.window.into(), w.into());
         }
         Rule {
@@ -308,7 +410,11 @@ impl Ctx<'_> {
     }
 
     fn ratio_name(&self, w: &str) -> String {
-        format!("{}:sli_error:ratio_rate{w}", self.prefix)
+        self.opts.ratio_name(self.slo, w)
+    }
+
+    fn name(&self, m: Meta) -> String {
+        self.opts.meta_name(m)
     }
 }
 
@@ -323,8 +429,8 @@ pub fn generate(slos: &[Slo], opts: &Options) -> Generated {
         let cx = Ctx {
             slo,
             l: opts.style.labels(),
-            prefix: &opts.prefix,
-            id: slo.id(),
+            opts,
+            id: opts.id_of(slo),
         };
         out.file.groups.push(sli_group(&cx));
         out.file.groups.push(meta_group(&cx));
@@ -354,23 +460,15 @@ fn sli_group(cx: &Ctx<'_>) -> Group {
         rules.push(cx.record(cx.ratio_name(w), expr, Some(w)));
     }
     if let Sli::Events { errors, total } = &cx.slo.sli {
+        rules.push(cx.record(cx.name(Meta::Errors5m), errors.at_window("5m"), Some("5m")));
         rules.push(cx.record(
-            format!("{}:sli_errors:rate5m", cx.prefix),
-            errors.at_window("5m"),
-            Some("5m"),
-        ));
-        rules.push(cx.record(
-            format!("{}:sli_total:rate5m", cx.prefix),
+            cx.name(Meta::Total("5m")),
             total.at_window("5m"),
             Some("5m"),
         ));
         if cx.slo.alerting.min_events > 0 {
             for w in ["1h", "6h", "1d", "3d"] {
-                rules.push(cx.record(
-                    format!("{}:sli_total:rate{w}", cx.prefix),
-                    total.at_window(w),
-                    Some(w),
-                ));
+                rules.push(cx.record(cx.name(Meta::Total(w)), total.at_window(w), Some(w)));
             }
         }
     }
@@ -381,50 +479,62 @@ fn sli_group(cx: &Ctx<'_>) -> Group {
 }
 
 fn meta_group(cx: &Ctx<'_>) -> Group {
-    let p = cx.prefix;
     let sel = cx.sel();
     let period = cx.slo.window.promql();
     let budget = num(cx.slo.budget());
+    let (errors5m, total5m) = (cx.name(Meta::Errors5m), cx.name(Meta::Total("5m")));
     let period_ratio = match &cx.slo.sli {
         // Σ errors / Σ events over the period: each 5-minute rate weighs by its traffic.
         Sli::Events { .. } => format!(
-            "sum_over_time({p}:sli_errors:rate5m{sel}[{period}])\n/\nsum_over_time({p}:sli_total:rate5m{sel}[{period}])"
+            "sum_over_time({errors5m}{sel}[{period}])\n/\nsum_over_time({total5m}{sel}[{period}])"
         ),
-        Sli::Ratio { .. } => format!("avg_over_time({p}:sli_error:ratio_rate5m{sel}[{period}])"),
+        Sli::Ratio { .. } => format!("avg_over_time({}{sel}[{period}])", cx.ratio_name("5m")),
     };
-    let rules = vec![
+    let time_period = match cx.opts.style {
+        Style::Pyrra => cx.slo.window.duration().as_secs(),
+        _ => u64::from(cx.slo.window.days()),
+    };
+    let period_burn = cx.name(Meta::PeriodBurnRate);
+    let mut rules = vec![
         cx.record(
-            format!("{p}:objective:ratio"),
+            cx.name(Meta::Objective),
             format!("vector({})", num(cx.slo.objective)),
             None,
         ),
         cx.record(
-            format!("{p}:error_budget:ratio"),
+            cx.name(Meta::ErrorBudget),
             format!("vector({budget})"),
             None,
         ),
         cx.record(
-            format!("{p}:time_period:days"),
-            format!("vector({})", cx.slo.window.days()),
+            cx.name(Meta::TimePeriod),
+            format!("vector({time_period})"),
             None,
         ),
         cx.record(cx.ratio_name(&period), period_ratio, Some(&period)),
         cx.record(
-            format!("{p}:current_burn_rate:ratio"),
+            cx.name(Meta::CurrentBurnRate),
             format!("{}{sel} / {budget}", cx.ratio_name("5m")),
             None,
         ),
         cx.record(
-            format!("{p}:period_burn_rate:ratio"),
+            period_burn.clone(),
             format!("{}{sel} / {budget}", cx.ratio_name(&period)),
             None,
         ),
         cx.record(
-            format!("{p}:period_error_budget_remaining:ratio"),
-            format!("1 - {p}:period_burn_rate:ratio{sel}"),
+            cx.name(Meta::BudgetRemaining),
+            format!("1 - {period_burn}{sel}"),
             None,
         ),
     ];
+    if cx.opts.style == Style::Pyrra {
+        rules.push(cx.record(
+            "pyrra_availability".into(),
+            format!("1 - {}{sel}", cx.ratio_name(&period)),
+            None,
+        ));
+    }
     Group {
         name: format!("{}-meta-recordings-{}", cx.l.group_prefix, cx.id),
         rules,
@@ -433,6 +543,9 @@ fn meta_group(cx: &Ctx<'_>) -> Group {
 
 /// `max without (window) (EXPR)`: the windows' series then match each other.
 fn flat(cx: &Ctx<'_>, expr: String) -> String {
+    if cx.l.window.is_empty() {
+        return expr;
+    }
     format!("max without ({}) ({expr})", cx.l.window)
 }
 
@@ -454,9 +567,8 @@ fn condition(cx: &Ctx<'_>, w: &BurnWindow, t: Threshold) -> String {
         parts.push(flat(
             cx,
             format!(
-                "{}:sli_total:rate{}{sel} * {} >= {guard}",
-                cx.prefix,
-                w.long,
+                "{}{sel} * {} >= {guard}",
+                cx.name(Meta::Total(w.long)),
                 window_secs(w.long)
             ),
         ));
@@ -715,6 +827,55 @@ mod tests {
         assert_eq!(r.labels["sloth_window"], "5m");
         assert_eq!(r.labels["sloth_slo"], "availability");
         assert_eq!(g.file.groups[2].rules[0].labels["sloth_severity"], "page");
+    }
+
+    #[test]
+    fn pyrra_style_uses_pyrras_names_and_its_slo_label() {
+        let s = slo("99.9", "30d", "");
+        let opts = Options {
+            style: Style::Pyrra,
+            prefix: "slo".into(),
+        };
+        let g = generate(&[s], &opts);
+        let records: Vec<&str> = g
+            .file
+            .groups
+            .iter()
+            .flat_map(|g| g.rules.iter().filter_map(|r| r.record.as_deref()))
+            .collect();
+        for want in [
+            "req:burnrate5m",
+            "req:burnrate3d",
+            "req:burnrate30d",
+            "pyrra_objective",
+            "pyrra_window",
+            "pyrra_availability",
+            "pyrra_errors:rate5m",
+            "pyrra_requests:rate5m",
+        ] {
+            assert!(records.contains(&want), "{want} in {records:?}");
+        }
+        let r = &g.file.groups[0].rules[0];
+        assert_eq!(
+            r.labels.get("slo").map(String::as_str),
+            Some("availability")
+        );
+        assert!(!r.labels.contains_key("slo_window"));
+        let window = g.file.groups[1]
+            .rules
+            .iter()
+            .find(|r| r.record.as_deref() == Some("pyrra_window"))
+            .expect("window");
+        assert_eq!(window.expr, "vector(2592000)");
+        let alert = &g.file.groups[2].rules[0];
+        assert!(!alert.expr.contains("max without"), "{}", alert.expr);
+        assert!(
+            alert
+                .expr
+                .contains("req:burnrate1h{slo=\"availability\"}"),
+            "{}",
+            alert.expr
+        );
     }
 
     #[test]

@@ -66,7 +66,7 @@ async fn generated_rules_pass_promtool_and_evaluate_in_prometheus() {
         "openslo.yaml",
     ]);
     let dir = tempfile::tempdir().expect("tmp");
-    for style in ["sre-toolkit", "sloth"] {
+    for style in ["sre-toolkit", "sloth", "pyrra"] {
         let r = slo(&args(&["generate", "--rule-style", style], &files));
         assert_eq!(r.code, 0, "{}", r.stderr);
         let path = dir.path().join(format!("{style}.yaml"));
@@ -144,6 +144,20 @@ async fn promtool_proves_the_rules_page_ticket_and_stay_quiet() {
         "{}",
         r.stderr
     );
+    // The same scenarios pass with Sloth's and Pyrra's names.
+    for style in ["sloth", "pyrra"] {
+        let r = slo(&args(
+            &["test", "-o", "json", "--rule-style", style],
+            &files,
+        ));
+        assert_eq!(r.code, 0, "{style}: {}\n{}", r.stdout, r.stderr);
+        let items = r.json()["items"].as_array().cloned().unwrap_or_default();
+        assert_eq!(items.len(), 13, "{style}");
+        assert!(
+            items.iter().all(|v| v["passed"] == true),
+            "{style}: {items:#?}"
+        );
+    }
     // The fast burn must fail once the page thresholds are ten times too high.
     let rules = std::fs::read_to_string(keep.path().join("rules.yaml")).expect("rules");
     std::fs::write(
