@@ -34,6 +34,7 @@ checks! {
     "silence-no-comment", "silences", Info, "a silence without a meaningful comment";
     "silence-long", "silences", Info, "a silence longer than 7 days";
     "notification-failures", "delivery", Critical, "more than 10 % of an integration's notifications failed";
+    "routed-nowhere", "delivery", Warning, "the alert fired but Alertmanager routes it only to receivers that send nothing";
 }
 
 /// Kinds of the objects findings name.

@@ -164,6 +164,34 @@ pub struct AlertmanagerState {
     pub alerts: Vec<ActiveAlert>,
     /// Inhibit rules of its configuration.
     pub inhibit_rules: Vec<InhibitRule>,
+    /// Its routing tree and receivers, when the configuration parses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub routing: Option<Routing>,
+}
+
+/// One node of Alertmanager's routing tree.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Route {
+    /// Its receiver (inherited from the parent when the node names none).
+    pub receiver: String,
+    /// What an alert must match to enter it (none on the root).
+    pub matchers: Vec<Matcher>,
+    /// Whether matching goes on to the next sibling after this one matched.
+    #[serde(rename = "continue")]
+    pub continue_matching: bool,
+    /// Child routes, in order.
+    pub routes: Vec<Route>,
+}
+
+/// The routing tree and what each receiver sends to.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Routing {
+    /// The root route.
+    pub root: Route,
+    /// Receiver name → its integrations (`webhook`, `slack`, `email`, …; empty: sends nothing).
+    pub receivers: BTreeMap<String, Vec<String>>,
 }
 
 /// Notification attempts and failures of one integration over the window.

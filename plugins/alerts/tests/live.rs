@@ -2,7 +2,8 @@
 //! whose metric the test flips, its rule engine fires and resolves alerts (a `for: 0` rule,
 //! a `for: 3s` rule and one an inhibit rule covers) and sends them to a real Alertmanager
 //! (Debian's prometheus-alertmanager), which holds an inhibit rule and the silences the test
-//! creates. `watch` prints the starts and ends as they happen; `silences` judges the
+//! creates, and routes info alerts to a receiver that sends nothing. `watch` prints the
+//! starts and ends as they happen; `silences` judges the
 //! silences; `report` counts the episodes the real engine wrote and the notifications
 //! Alertmanager failed to deliver (its own metrics, scraped by the same Prometheus).
 #![allow(clippy::unwrap_used)]
@@ -71,8 +72,10 @@ fn flip(dir: &std::path::Path, v: u8) {
 async fn the_real_rule_engine_and_alertmanager_are_followed_and_counted() {
     // The receiver is a webhook nobody listens on, so every notification fails, and
     // Prometheus scrapes Alertmanager's own metrics, where the failures are counted.
-    let am_config = "route: {receiver: 'void', group_wait: 1s, group_interval: 1s, repeat_interval: 1h}\n\
-receivers: [{name: 'void', webhook_configs: [{url: 'http://127.0.0.1:1/hook', send_resolved: true}]}]\n\
+    // Info alerts go to a receiver that sends nothing.
+    let am_config = "route: {receiver: 'void', group_wait: 1s, group_interval: 1s, repeat_interval: 1h,\n\
+  routes: [{matchers: ['severity=\"info\"'], receiver: blackhole}]}\n\
+receivers: [{name: 'void', webhook_configs: [{url: 'http://127.0.0.1:1/hook', send_resolved: true}]}, {name: blackhole}]\n\
 inhibit_rules:\n- source_matchers: ['alertname=\"Flip\"']\n  target_matchers: ['alertname=\"Inhibited\"']\n";
     let Some(am) = testcluster::prometheus::alertmanager(am_config).await else {
         return;
@@ -285,6 +288,20 @@ inhibit_rules:\n- source_matchers: ['alertname=\"Flip\"']\n  target_matchers: ['
             want("severity.+", &["silence-broad", "silence-outlived"]),
         ]
     );
+    // Where the routing tree sent each alert, and the one that went nowhere.
+    assert_eq!(alert("Flip")["receivers"], serde_json::json!(["void"]));
+    assert_eq!(
+        alert("Inhibited")["receivers"],
+        serde_json::json!(["blackhole"])
+    );
+    let nowhere: Vec<&str> = rep["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["check"] == "routed-nowhere")
+        .map(|f| f["object"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(nowhere, vec!["Inhibited"]);
     // Alertmanager's failed webhook deliveries, from its metrics in Prometheus.
     let webhook = rep["notificationStats"]
         .as_array()

@@ -870,9 +870,7 @@ mod tests {
         let alert = &g.file.groups[2].rules[0];
         assert!(!alert.expr.contains("max without"), "{}", alert.expr);
         assert!(
-            alert
-                .expr
-                .contains("req:burnrate1h{slo=\"availability\"}"),
+            alert.expr.contains("req:burnrate1h{slo=\"availability\"}"),
             "{}",
             alert.expr
         );

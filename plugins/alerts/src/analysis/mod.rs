@@ -2,14 +2,15 @@
 //! ([`summary`]), transient, pending-never-fired, re-fire and stuck episodes ([`noise`]),
 //! flapping ([`flapping`]), rule hygiene ([`hygiene`]), co-firing pairs and the inhibit rules
 //! they call for ([`cofiring`]), severity tiers ([`tiers`]), time patterns ([`timing`]),
-//! silence hygiene ([`silences`]) and the recommendations with the notifications each would
-//! have removed ([`recommend`]).
+//! silence hygiene ([`silences`]), where notifications were routed ([`routing`]) and the
+//! recommendations with the notifications each would have removed ([`recommend`]).
 
 pub mod cofiring;
 pub mod flapping;
 pub mod hygiene;
 pub mod noise;
 pub mod recommend;
+pub mod routing;
 pub mod silences;
 pub mod stats;
 pub mod summary;
@@ -179,6 +180,7 @@ pub fn analyse(history: &History, settings: &Settings) -> Analysis {
     let (recommendations, reduction) =
         recommend::recommend(history, &by, &noise, &cofiring, &alerts, settings);
     summary::score(&mut alerts, &recommendations, history);
+    routing::annotate(&mut alerts, history);
 
     let mut findings = Vec::new();
     findings.extend(source_findings(history));
@@ -199,6 +201,7 @@ pub fn analyse(history: &History, settings: &Settings) -> Analysis {
     findings.extend(hygiene::findings(history));
     findings.extend(silences::findings(history));
     findings.extend(delivery_findings(history));
+    findings.extend(routing::findings(&alerts, history));
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)

@@ -57,6 +57,9 @@ pub struct AlertSummary {
     pub activations: Option<usize>,
     /// Share of its notifications no recommendation would have removed, percent.
     pub actionability: f64,
+    /// Alertmanager receivers its notifications were routed to (with `--alertmanager`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub receivers: Vec<String>,
 }
 
 /// Totals over every alert.
@@ -232,6 +235,7 @@ pub fn alerts(
                     .as_ref()
                     .map(|a| a.get(name).copied().unwrap_or(0)),
                 actionability: 100.0,
+                receivers: Vec::new(),
             }
         })
         .collect();

@@ -1,9 +1,11 @@
 //! Alertmanager v2: its version and configuration (`/api/v2/status`, for the inhibit
-//! rules), silences (`/api/v2/silences`) and the alerts it holds now (`/api/v2/alerts`,
+//! rules and the routing tree with its receivers), silences (`/api/v2/silences`) and the alerts it holds now (`/api/v2/alerts`,
 //! with their silenced and inhibited state). Matchers are parsed in Alertmanager's own
 //! syntax (`name="value"`, `=~`, `!=`, `!~`, old `source_match`/`source_match_re` maps).
 
-use crate::model::{ActiveAlert, AlertmanagerState, InhibitRule, Labels, Matcher, Silence};
+use crate::model::{
+    ActiveAlert, AlertmanagerState, InhibitRule, Labels, Matcher, Route, Routing, Silence,
+};
 use shared::error::Error;
 use shared::prometheus::Client;
 
@@ -35,6 +37,7 @@ pub async fn read(client: &Client) -> Result<AlertmanagerState, Error> {
             .unwrap_or_default()
             .to_string(),
         inhibit_rules: inhibit_rules(status["config"]["original"].as_str().unwrap_or_default()),
+        routing: routing(status["config"]["original"].as_str().unwrap_or_default()),
         silences: parse_silences(&silences),
         alerts: parse_alerts(&alerts),
     })
@@ -177,9 +180,75 @@ pub fn inhibit_rules(config_yaml: &str) -> Vec<InhibitRule> {
         .collect()
 }
 
+fn route(node: &serde_json::Value, parent_receiver: &str) -> Route {
+    let receiver = node["receiver"]
+        .as_str()
+        .unwrap_or(parent_receiver)
+        .to_string();
+    Route {
+        matchers: matchers(node, "matchers", "match"),
+        continue_matching: node["continue"].as_bool().unwrap_or(false),
+        routes: node["routes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|c| route(c, &receiver))
+            .collect(),
+        receiver,
+    }
+}
+
+/// The routing tree and receivers of an Alertmanager configuration (its YAML); `None` when
+/// it does not parse or has no route.
+pub fn routing(config_yaml: &str) -> Option<Routing> {
+    let cfg = serde_saphyr::from_str::<serde_json::Value>(config_yaml).ok()?;
+    let root = cfg.get("route").filter(|r| r.is_object())?;
+    let receivers = cfg["receivers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| {
+            let name = r["name"].as_str()?.to_string();
+            let kinds = r
+                .as_object()
+                .into_iter()
+                .flatten()
+                .filter_map(|(k, v)| {
+                    let kind = k.strip_suffix("_configs")?;
+                    v.as_array()
+                        .is_some_and(|a| !a.is_empty())
+                        .then(|| kind.to_string())
+                })
+                .collect();
+            Some((name, kinds))
+        })
+        .collect();
+    Some(Routing {
+        root: route(root, ""),
+        receivers,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_routing_tree_inherits_receivers_and_knows_what_each_sends_to() {
+        let r = routing(
+            "route:\n  receiver: team\n  routes:\n  - matchers: ['severity=\"info\"']\n    receiver: blackhole\n  - match: {team: db}\n    continue: true\n    routes:\n    - match_re: {service: 'pg.*'}\nreceivers:\n- name: team\n  slack_configs: [{channel: '#t'}]\n  webhook_configs: [{url: 'http://x'}]\n- name: blackhole\n",
+        )
+        .expect("routing");
+        assert_eq!(r.root.receiver, "team");
+        assert_eq!(r.root.routes[0].receiver, "blackhole");
+        assert_eq!(r.root.routes[1].matchers[0].name, "team");
+        assert!(r.root.routes[1].continue_matching);
+        assert_eq!(r.root.routes[1].routes[0].receiver, "team", "inherited");
+        assert!(r.root.routes[1].routes[0].matchers[0].is_regex);
+        assert_eq!(r.receivers["team"], vec!["slack", "webhook"]);
+        assert!(r.receivers["blackhole"].is_empty());
+        assert!(routing("not: [yaml").is_none());
+    }
 
     #[test]
     fn matchers_parse_in_alertmanager_syntax() {
