@@ -755,3 +755,82 @@ async fn a_fleet_is_one_report_with_each_cluster_labelled() {
         );
     }
 }
+
+/// The bcrypt hash of `s3cret-test-only` (cost 4), for Prometheus' web config.
+const TEST_PASSWORD_HASH: &str = "$2b$04$XA3ehwD/yZga1Q16fJMSTOCAnm9n8bJDuAuLt5H.NRsAo2qTMfb..";
+
+/// Prometheus behind its own TLS and basic auth (`--web.config.file`): the custom CA and the
+/// password get through; a wrong password is exit 4; without the CA the certificate is
+/// refused; skipping verification (loudly insecure) also reads.
+#[tokio::test]
+async fn tls_with_a_custom_ca_and_basic_auth_reach_prometheus() {
+    let pki_dir = tempfile::tempdir().unwrap();
+    testcluster::pki::generate(pki_dir.path()).unwrap();
+    let p = |f: &str| pki_dir.path().join(f).display().to_string();
+    let extra = testcluster::prometheus::Extra {
+        web_config: format!(
+            "tls_server_config:\n  cert_file: {}\n  key_file: {}\nbasic_auth_users:\n  sre: '{TEST_PASSWORD_HASH}'\n",
+            p("apiserver.crt"),
+            p("apiserver.key")
+        ),
+        ..Default::default()
+    };
+    let Some(prom) = testcluster::prometheus::start_with("", &extra).await else {
+        return;
+    };
+    assert!(prom.url.starts_with("https://"), "{}", prom.url);
+    let ca = p("ca.crt");
+    let report = |extra: &[&str]| {
+        let mut a = vec![
+            "report",
+            "--prometheus",
+            &prom.url,
+            "--since",
+            "1h",
+            "-o",
+            "json",
+            "--fail-on",
+            "never",
+        ];
+        a.extend_from_slice(extra);
+        alerts(&a)
+    };
+    let ok = testcluster::testing::eventually(
+        "Prometheus to answer over TLS",
+        std::time::Duration::from_secs(30),
+        || async {
+            let r = report(&[
+                "--prometheus-ca",
+                &ca,
+                "--prometheus-basic-auth",
+                "sre:s3cret-test-only",
+            ]);
+            (r.code == 0).then_some(r)
+        },
+    )
+    .await;
+    assert_eq!(
+        checks_of(&ok.json()),
+        vec![("no-alert-data".to_string(), prom.url.clone())]
+    );
+    let wrong = report(&[
+        "--prometheus-ca",
+        &ca,
+        "--prometheus-basic-auth",
+        "sre:wrong",
+    ]);
+    assert_eq!(wrong.code, 4, "{}", wrong.stderr);
+    let untrusted = report(&["--prometheus-basic-auth", "sre:s3cret-test-only"]);
+    assert_eq!(untrusted.code, 5, "{}", untrusted.stderr);
+    assert!(
+        untrusted.stderr.to_lowercase().contains("certificate"),
+        "{}",
+        untrusted.stderr
+    );
+    let insecure = report(&[
+        "--prometheus-insecure-skip-verify",
+        "--prometheus-basic-auth",
+        "sre:s3cret-test-only",
+    ]);
+    assert_eq!(insecure.code, 0, "{}", insecure.stderr);
+}

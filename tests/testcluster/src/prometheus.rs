@@ -61,6 +61,9 @@ pub struct Extra {
     pub scrape_configs: String,
     /// Top-level sections, e.g. `alerting:` naming an Alertmanager.
     pub top_level: String,
+    /// Prometheus' `--web.config.file` (TLS, basic auth); with it the server is reached over
+    /// https and [`Prometheus::url`] says so.
+    pub web_config: String,
 }
 
 /// Like [`start`], with `extra` configuration (a scrape job for a test's target, an
@@ -156,7 +159,14 @@ async fn launch(
             String::from_utf8_lossy(&out.stderr)
         );
     }
+    let mut web = Vec::new();
+    if !extra.web_config.is_empty() {
+        let file = dir.path().join("web.yml");
+        std::fs::write(&file, &extra.web_config).expect("web config");
+        web.push(format!("--web.config.file={}", file.display()));
+    }
     let child = std::process::Command::new("prometheus")
+        .args(&web)
         .arg(format!("--config.file={}", cfg.display()))
         .arg(format!("--web.listen-address={bind}:{port}"))
         .arg(format!("--storage.tsdb.path={}", data.display()))
@@ -165,13 +175,32 @@ async fn launch(
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("prometheus starts");
-    let url = format!("http://127.0.0.1:{port}");
+    let scheme = if extra.web_config.contains("tls_server_config") {
+        "https"
+    } else {
+        "http"
+    };
+    let url = format!("{scheme}://127.0.0.1:{port}");
     let p = Prometheus {
         child,
         url: url.clone(),
         address: format!("127.0.0.1:{port}"),
         _dir: dir,
     };
+    if !extra.web_config.is_empty() {
+        // Behind TLS or a password: ready once it listens; the test authenticates itself.
+        eventually(
+            "prometheus to listen",
+            Duration::from_secs(60),
+            || async move {
+                std::net::TcpStream::connect(("127.0.0.1", port))
+                    .ok()
+                    .map(|_| ())
+            },
+        )
+        .await;
+        return Some(p);
+    }
     eventually(
         "prometheus to scrape itself",
         Duration::from_secs(60),
