@@ -119,6 +119,7 @@ inhibit_rules:\n- source_matchers: ['alertname=\"Flip\"']\n  target_matchers: ['
             "alerting:\n  alertmanagers: [{{static_configs: [{{targets: ['{}']}}]}}]\n",
             am.address
         ),
+        ..Default::default()
     };
     let Some(prom) = testcluster::prometheus::start_with(&rules, &extra).await else {
         return;
