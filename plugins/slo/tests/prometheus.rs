@@ -297,12 +297,24 @@ async fn report_matches_the_budget_planted_in_backfilled_history() {
             spec("pay-strict", "/pay", "99.95", "30d"),
             spec("cart", "/cart", "99.9", "30d"),
             spec("search", "/search", "99.9", "30d"),
+            // A boolean gauge: a probe that failed 12 times in 30 days at 15-minute samples.
+            "apiVersion: slo.sre-toolkit.io/v1alpha1\nkind: SLO\nmetadata: {name: probe}\nspec:\n  service: checkout\n  objective: 99\n  window: 30d\n  sli:\n    boolGauge: {metric: 'probe_success{target=\"shop\"}'}\n  alerting: {runbook: https://runbooks.example/probe}\n".to_string(),
         ]
         .join("---\n"),
     )
     .expect("write");
-    let Some(prom) = testcluster::prometheus::start_with_history("", &history.openmetrics()).await
-    else {
+    let failed_probes: Vec<i64> = (1..=12).map(|k| at - k * 2 * day).collect();
+    let mut om = history
+        .openmetrics()
+        .replace("# EOF\n", "# TYPE probe_success gauge\n");
+    let mut t = history.start;
+    while t <= at {
+        let v = u8::from(!failed_probes.contains(&t));
+        om.push_str(&format!("probe_success{{target=\"shop\"}} {v} {t}\n"));
+        t += history.step;
+    }
+    om.push_str("# EOF\n");
+    let Some(prom) = testcluster::prometheus::start_with_history("", &om).await else {
         return;
     };
     let file = file.display().to_string();
@@ -350,6 +362,15 @@ async fn report_matches_the_budget_planted_in_backfilled_history() {
     assert_eq!(strict["status"], "exhausted", "{strict}");
     assert_eq!(strict["policy"], "freeze releases");
     assert_eq!(items["checkout-cart"]["status"], "burning");
+    // The probe: events are its samples in the window, errors the failed ones.
+    let probe = &items["checkout-probe"];
+    close(&probe["events"], 30.0 * 96.0, "probe samples");
+    close(&probe["errors"], 12.0, "failed probes");
+    close(
+        &probe["budgetRemaining"],
+        1.0 - (12.0 / 2880.0) / 0.01,
+        "probe budget left",
+    );
     let search = &items["checkout-search"];
     assert_eq!(search["status"], "ok");
     close(&search["budgetRemaining"], 1.0, "search budget left");
