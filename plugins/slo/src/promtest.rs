@@ -2,6 +2,7 @@
 //! synthetic series for each SLO: a steady state at half the budget that must not alert, a
 //! fast burn that must page within minutes, a slow burn that must ticket and not page, and
 //! (with `minEvents`) a trickle of failing requests the low-traffic guard must hold back.
+//! Counters carry event SLIs; a boolean gauge's series holds the share of good samples.
 //! Building the file is pure; [`run`] writes it beside the rules and runs promtool.
 
 use crate::rules::{self, BURN_WINDOWS, Options, Tier, num, threshold};
@@ -22,6 +23,15 @@ enum Part {
     Good,
     /// All events.
     Total,
+    /// A boolean gauge's samples (their value is the share of good events).
+    Gauge,
+}
+
+/// Whether `slo`'s SLI is a boolean gauge (errors and total count its samples).
+fn is_gauge(slo: &Slo) -> bool {
+    matches!(&slo.sli, Sli::Events { errors, total }
+        if errors.text.contains("sum_over_time(") && total.text.contains("count_over_time(")
+            && errors.text.contains(crate::spec::WINDOW_SECONDS))
 }
 
 /// The synthetic series of one SLO.
@@ -69,55 +79,65 @@ pub fn inputs(slo: &Slo) -> Result<Inputs, String> {
     let Sli::Events { errors, total } = &slo.sli else {
         return Err("a raw error-ratio SLI names no event series to synthesise".into());
     };
+    if errors.text.contains("histogram_fraction(") {
+        return Err("native histograms cannot be written as promtool input series".into());
+    }
     let e = synth::selectors(&errors.at_window("5m"))?;
     let t = synth::selectors(&total.at_window("5m"))?;
     let t = one(&t).ok_or("the total query must read exactly one series selector")?;
-    let mut series = match e.as_slice() {
-        [e] => match synth::series(e, None) {
-            Some(bad) if synth::selects(t, &bad) => vec![
-                (bad, Part::Bad),
-                (
-                    synth::series(t, Some(e))
-                        .ok_or("no series counts in total but not in errors")?,
-                    Part::Good,
-                ),
-            ],
-            _ => vec![
-                (
-                    synth::series(e, Some(t)).ok_or("no series matches the errors query")?,
-                    Part::Bad,
-                ),
-                (
-                    synth::series(t, Some(e)).ok_or("no series matches the total query")?,
-                    Part::Total,
-                ),
-            ],
-        },
-        // total - good (good/total ratios and latency histograms).
-        [a, b] if same(a, t) || same(b, t) => {
-            let g = if same(a, t) { b } else { a };
-            match synth::series(g, None) {
-                Some(good) if synth::selects(t, &good) => vec![
-                    (good, Part::Good),
+    let mut series = if is_gauge(slo) {
+        vec![(
+            synth::series(t, None).ok_or("no series matches the gauge")?,
+            Part::Gauge,
+        )]
+    } else {
+        match e.as_slice() {
+            [e] => match synth::series(e, None) {
+                Some(bad) if synth::selects(t, &bad) => vec![
+                    (bad, Part::Bad),
                     (
-                        synth::series(t, Some(g))
-                            .ok_or("no series counts in total but not in good")?,
-                        Part::Bad,
+                        synth::series(t, Some(e))
+                            .ok_or("no series counts in total but not in errors")?,
+                        Part::Good,
                     ),
                 ],
                 _ => vec![
                     (
-                        synth::series(g, Some(t)).ok_or("no series matches the good query")?,
-                        Part::Good,
+                        synth::series(e, Some(t)).ok_or("no series matches the errors query")?,
+                        Part::Bad,
                     ),
                     (
-                        synth::series(t, Some(g)).ok_or("no series matches the total query")?,
+                        synth::series(t, Some(e)).ok_or("no series matches the total query")?,
                         Part::Total,
                     ),
                 ],
+            },
+            // total - good (good/total ratios and latency histograms).
+            [a, b] if same(a, t) || same(b, t) => {
+                let g = if same(a, t) { b } else { a };
+                match synth::series(g, None) {
+                    Some(good) if synth::selects(t, &good) => vec![
+                        (good, Part::Good),
+                        (
+                            synth::series(t, Some(g))
+                                .ok_or("no series counts in total but not in good")?,
+                            Part::Bad,
+                        ),
+                    ],
+                    _ => vec![
+                        (
+                            synth::series(g, Some(t)).ok_or("no series matches the good query")?,
+                            Part::Good,
+                        ),
+                        (
+                            synth::series(t, Some(g)).ok_or("no series matches the total query")?,
+                            Part::Total,
+                        ),
+                    ],
+                }
             }
+            _ => return Err("the errors query reads selectors that cannot be told apart".into()),
         }
-        _ => return Err("the errors query reads selectors that cannot be told apart".into()),
     };
     let mut kept = BTreeMap::new();
     for g in &slo.group_by {
@@ -193,7 +213,8 @@ pub fn scenarios(slo: &Slo) -> Vec<Scenario> {
             firing: vec![Tier::Ticket],
         },
     ];
-    if slo.alerting.min_events > 0 {
+    // A gauge has one sample a minute whatever the traffic: no trickle to guard against.
+    if slo.alerting.min_events > 0 && !is_gauge(slo) {
         let per_hour = slo.alerting.min_events as f64 / 10.0;
         out.push(Scenario {
             name: format!(
@@ -223,6 +244,16 @@ fn counter(segments: &[(u32, f64)]) -> String {
         cum += per_minute * f64::from(*minutes);
     }
     parts.join(" ")
+}
+
+/// promtool's notation for a gauge holding `value[i]` for `minutes[i]` minutes.
+fn gauge(segments: &[(u32, f64)]) -> String {
+    segments
+        .iter()
+        .filter(|(minutes, _)| *minutes > 0)
+        .map(|(minutes, v)| format!("{}+0x{}", num(*v), minutes - 1))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The labels of the alert of `tier` that `slo`'s rules raise on the synthetic series.
@@ -274,11 +305,17 @@ fn test_group(slo: &Slo, opts: &Options, inputs: &Inputs, s: &Scenario) -> Value
                         Part::Bad => traffic * ratio,
                         Part::Good => traffic * (1.0 - ratio),
                         Part::Total => *traffic,
+                        Part::Gauge => 1.0 - ratio,
                     };
                     (*minutes, per_minute)
                 })
                 .collect();
-            json!({"series": synth::series_text(labels), "values": counter(&segments)})
+            let values = if *part == Part::Gauge {
+                gauge(&segments)
+            } else {
+                counter(&segments)
+            };
+            json!({"series": synth::series_text(labels), "values": values})
         })
         .collect();
     let l = opts.style.labels();

@@ -144,6 +144,29 @@ async fn promtool_proves_the_rules_page_ticket_and_stay_quiet() {
         "{}",
         r.stderr
     );
+    // Pyrra's kinds: ratio, latency and the boolean gauge are proven; the native histogram
+    // is said to be untestable.
+    let pyrra = slo(&["test", "-o", "json", &paths(&["pyrra.yaml"])[0]]);
+    assert_eq!(pyrra.code, 0, "{}\n{}", pyrra.stdout, pyrra.stderr);
+    let items = pyrra.json()["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(items.len(), 9, "{items:#?}");
+    assert!(items.iter().all(|v| v["passed"] == true), "{items:#?}");
+    assert!(
+        items
+            .iter()
+            .any(|v| v["slo"] == "monitoring-blackbox-probe"),
+        "the gauge is tested"
+    );
+    assert!(
+        pyrra
+            .stderr
+            .contains("monitoring-api-latency-native: not tested: native histograms"),
+        "{}",
+        pyrra.stderr
+    );
     // The same scenarios pass with Sloth's and Pyrra's names.
     for style in ["sloth", "pyrra"] {
         let r = slo(&args(
