@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-load' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a cluster run: runner pods, progress, done')
             [CompletionResult]::new('results', 'results', [CompletionResultType]::ParameterValue, 'Merge and report a cluster run''s results (waits for the runners unless --no-wait)')
             [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Compare two JSON reports (`-o json` of run or results): what changed')
+            [CompletionResult]::new('target', 'target', [CompletionResultType]::ParameterValue, 'Serve a fault-injecting HTTP target: delay, jitter, status and error percent set by flags and overridden per request (?delay=100ms&jitter=20ms&status=503&percent=30&size=1024&close=1); /healthz, /readyz (PUT /readyz?ready=false flips it) and /metrics')
             [CompletionResult]::new('rbac', 'rbac', [CompletionResultType]::ParameterValue, 'Print the RBAC the runners and users need (kubectl load rbac -n NS | kubectl apply -f -)')
             [CompletionResult]::new('runner', 'runner', [CompletionResultType]::ParameterValue, 'Runner mode, inside the Job''s pods')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -185,6 +186,41 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-load' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'kubectl-load;target' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Where to listen: HOST:PORT, or :PORT for every interface (port 0 picks a free one; the base URL is printed on stdout)')
+            [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Wait this long before answering')
+            [CompletionResult]::new('--jitter', '--jitter', [CompletionResultType]::ParameterName, 'Wait up to this much more, uniformly')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Status of a normal answer')
+            [CompletionResult]::new('--error-percent', '--error-percent', [CompletionResultType]::ParameterName, 'Percent of answers that are errors')
+            [CompletionResult]::new('--error-status', '--error-status', [CompletionResultType]::ParameterName, 'Status of an injected error')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Body size in bytes')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Stop after this long (default: serve until interrupted)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'If present, the namespace scope for this CLI request')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Selector (label query) to filter on, supports ''='', ''=='', ''!='', ''in'', ''notin''')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Selector (label query) to filter on, supports ''='', ''=='', ''!='', ''in'', ''notin''')
+            [CompletionResult]::new('--field-selector', '--field-selector', [CompletionResultType]::ParameterName, 'Selector (field query) to filter on, supports ''='', ''=='', and ''!=''')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don''t timeout requests')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Number for the log level verbosity (0 warnings, 1-3 info, 4-5 debug, 6+ trace)')
+            [CompletionResult]::new('--v', '--v', [CompletionResultType]::ParameterName, 'Number for the log level verbosity (0 warnings, 1-3 info, 4-5 debug, 6+ trace)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour in human-readable output')
+            [CompletionResult]::new('--close', '--close', [CompletionResultType]::ParameterName, 'Close the connection after each answer')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace')
+            [CompletionResult]::new('--all-namespaces', '--all-namespaces', [CompletionResultType]::ParameterName, 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'If true, the server''s certificate will not be checked for validity. This will make your HTTPS connections insecure')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'When using the default or custom-column output format, don''t print headers (default print headers)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'kubectl-load;rbac' {
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
@@ -243,6 +279,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-load' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show a cluster run: runner pods, progress, done')
             [CompletionResult]::new('results', 'results', [CompletionResultType]::ParameterValue, 'Merge and report a cluster run''s results (waits for the runners unless --no-wait)')
             [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Compare two JSON reports (`-o json` of run or results): what changed')
+            [CompletionResult]::new('target', 'target', [CompletionResultType]::ParameterValue, 'Serve a fault-injecting HTTP target: delay, jitter, status and error percent set by flags and overridden per request (?delay=100ms&jitter=20ms&status=503&percent=30&size=1024&close=1); /healthz, /readyz (PUT /readyz?ready=false flips it) and /metrics')
             [CompletionResult]::new('rbac', 'rbac', [CompletionResultType]::ParameterValue, 'Print the RBAC the runners and users need (kubectl load rbac -n NS | kubectl apply -f -)')
             [CompletionResult]::new('runner', 'runner', [CompletionResultType]::ParameterValue, 'Runner mode, inside the Job''s pods')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -258,6 +295,9 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-load' -ScriptBlock {
             break
         }
         'kubectl-load;help;compare' {
+            break
+        }
+        'kubectl-load;help;target' {
             break
         }
         'kubectl-load;help;rbac' {

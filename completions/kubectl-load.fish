@@ -51,6 +51,7 @@ complete -c kubectl-load -n "__fish_kubectl_load_needs_command" -f -a "run" -d '
 complete -c kubectl-load -n "__fish_kubectl_load_needs_command" -f -a "status" -d 'Show a cluster run: runner pods, progress, done'
 complete -c kubectl-load -n "__fish_kubectl_load_needs_command" -f -a "results" -d 'Merge and report a cluster run\'s results (waits for the runners unless --no-wait)'
 complete -c kubectl-load -n "__fish_kubectl_load_needs_command" -f -a "compare" -d 'Compare two JSON reports (`-o json` of run or results): what changed'
+complete -c kubectl-load -n "__fish_kubectl_load_needs_command" -f -a "target" -d 'Serve a fault-injecting HTTP target: delay, jitter, status and error percent set by flags and overridden per request (?delay=100ms&jitter=20ms&status=503&percent=30&size=1024&close=1); /healthz, /readyz (PUT /readyz?ready=false flips it) and /metrics'
 complete -c kubectl-load -n "__fish_kubectl_load_needs_command" -f -a "rbac" -d 'Print the RBAC the runners and users need (kubectl load rbac -n NS | kubectl apply -f -)'
 complete -c kubectl-load -n "__fish_kubectl_load_needs_command" -f -a "runner" -d 'Runner mode, inside the Job\'s pods'
 complete -c kubectl-load -n "__fish_kubectl_load_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -165,6 +166,37 @@ complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand compare" -s A 
 complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand compare" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand compare" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
 complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand compare" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l listen -d 'Where to listen: HOST:PORT, or :PORT for every interface (port 0 picks a free one; the base URL is printed on stdout)' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l delay -d 'Wait this long before answering' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l jitter -d 'Wait up to this much more, uniformly' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l status -d 'Status of a normal answer' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l error-percent -d 'Percent of answers that are errors' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l error-status -d 'Status of an injected error' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l size -d 'Body size in bytes' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l for -d 'Stop after this long (default: serve until interrupted)' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l context -d 'The name of the kubeconfig context to use' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l cluster -d 'The name of the kubeconfig cluster to use' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l user -d 'The name of the kubeconfig user to use' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -s n -l namespace -d 'If present, the namespace scope for this CLI request' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -s l -l selector -d 'Selector (label query) to filter on, supports \'=\', \'==\', \'!=\', \'in\', \'notin\'' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l field-selector -d 'Selector (field query) to filter on, supports \'=\', \'==\', and \'!=\'' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l request-timeout -d 'The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don\'t timeout requests' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l as -d 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l as-group -d 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -s v -l v -d 'Number for the log level verbosity (0 warnings, 1-3 info, 4-5 debug, 6+ trace)' -r
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -s o -l output -d 'Output format' -r -f -a "table\t'A summary table'
+json\t'The LoadReport envelope as JSON'
+yaml\t'The LoadReport as YAML'
+markdown\t'Markdown tables, for CI comments'"
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l color -d 'When to use colour in human-readable output' -r -f -a "auto\t'Colour when writing to a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`'
+always\t'Always colour human-readable output (never structured output)'
+never\t'Never colour'"
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l close -d 'Close the connection after each answer'
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -s A -l all-namespaces -d 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace'
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand target" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand rbac" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
 complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand rbac" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand rbac" -l cluster -d 'The name of the kubeconfig cluster to use' -r
@@ -210,10 +242,11 @@ complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand runner" -s A -
 complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand runner" -l insecure-skip-tls-verify -d 'If true, the server\'s certificate will not be checked for validity. This will make your HTTPS connections insecure'
 complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand runner" -l no-headers -d 'When using the default or custom-column output format, don\'t print headers (default print headers)'
 complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand runner" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand help; and not __fish_seen_subcommand_from run status results compare rbac runner help" -f -a "run" -d 'Run a load test against TARGET (URL, svc/NAME:PORT[/path] or pod/NAME:PORT[/path])'
-complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand help; and not __fish_seen_subcommand_from run status results compare rbac runner help" -f -a "status" -d 'Show a cluster run: runner pods, progress, done'
-complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand help; and not __fish_seen_subcommand_from run status results compare rbac runner help" -f -a "results" -d 'Merge and report a cluster run\'s results (waits for the runners unless --no-wait)'
-complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand help; and not __fish_seen_subcommand_from run status results compare rbac runner help" -f -a "compare" -d 'Compare two JSON reports (`-o json` of run or results): what changed'
-complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand help; and not __fish_seen_subcommand_from run status results compare rbac runner help" -f -a "rbac" -d 'Print the RBAC the runners and users need (kubectl load rbac -n NS | kubectl apply -f -)'
-complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand help; and not __fish_seen_subcommand_from run status results compare rbac runner help" -f -a "runner" -d 'Runner mode, inside the Job\'s pods'
-complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand help; and not __fish_seen_subcommand_from run status results compare rbac runner help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand help; and not __fish_seen_subcommand_from run status results compare target rbac runner help" -f -a "run" -d 'Run a load test against TARGET (URL, svc/NAME:PORT[/path] or pod/NAME:PORT[/path])'
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand help; and not __fish_seen_subcommand_from run status results compare target rbac runner help" -f -a "status" -d 'Show a cluster run: runner pods, progress, done'
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand help; and not __fish_seen_subcommand_from run status results compare target rbac runner help" -f -a "results" -d 'Merge and report a cluster run\'s results (waits for the runners unless --no-wait)'
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand help; and not __fish_seen_subcommand_from run status results compare target rbac runner help" -f -a "compare" -d 'Compare two JSON reports (`-o json` of run or results): what changed'
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand help; and not __fish_seen_subcommand_from run status results compare target rbac runner help" -f -a "target" -d 'Serve a fault-injecting HTTP target: delay, jitter, status and error percent set by flags and overridden per request (?delay=100ms&jitter=20ms&status=503&percent=30&size=1024&close=1); /healthz, /readyz (PUT /readyz?ready=false flips it) and /metrics'
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand help; and not __fish_seen_subcommand_from run status results compare target rbac runner help" -f -a "rbac" -d 'Print the RBAC the runners and users need (kubectl load rbac -n NS | kubectl apply -f -)'
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand help; and not __fish_seen_subcommand_from run status results compare target rbac runner help" -f -a "runner" -d 'Runner mode, inside the Job\'s pods'
+complete -c kubectl-load -n "__fish_kubectl_load_using_subcommand help; and not __fish_seen_subcommand_from run status results compare target rbac runner help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -80,6 +80,14 @@ kubectl load run http://shop.example --scenario journey.yaml --users 20 --durati
         #[arg(long, value_name = "PERCENT")]
         max_regression: Option<String>,
     },
+    /// Serve a fault-injecting HTTP target: delay, jitter, status and error percent set by
+    /// flags and overridden per request (?delay=100ms&jitter=20ms&status=503&percent=30&size=1024&close=1);
+    /// /healthz, /readyz (PUT /readyz?ready=false flips it) and /metrics.
+    #[command(after_help = "Examples:\n  \
+kubectl load target --listen :8080\n  \
+kubectl load target --listen 127.0.0.1:0 --delay 20ms --jitter 10ms --error-percent 5\n  \
+curl 'http://127.0.0.1:8080/checkout?status=503&percent=30'")]
+    Target(TargetArgs),
     /// Print the RBAC the runners and users need (kubectl load rbac -n NS | kubectl apply -f -).
     #[command(after_help = "Examples:\n  kubectl load rbac -n shop | kubectl apply -f -")]
     Rbac,
@@ -90,6 +98,40 @@ kubectl load run http://shop.example --scenario journey.yaml --users 20 --durati
         #[arg(long)]
         run: String,
     },
+}
+
+/// `kubectl load target` flags: the defaults every request gets unless its query says
+/// otherwise.
+#[derive(Args, Debug, Clone)]
+pub struct TargetArgs {
+    /// Where to listen: HOST:PORT, or :PORT for every interface (port 0 picks a free one;
+    /// the base URL is printed on stdout).
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    pub listen: String,
+    /// Wait this long before answering.
+    #[arg(long, default_value = "0s", value_name = "DURATION", value_parser = shared::duration::parse)]
+    pub delay: std::time::Duration,
+    /// Wait up to this much more, uniformly.
+    #[arg(long, default_value = "0s", value_name = "DURATION", value_parser = shared::duration::parse)]
+    pub jitter: std::time::Duration,
+    /// Status of a normal answer.
+    #[arg(long, default_value_t = 200, value_parser = clap::value_parser!(u16).range(100..=599))]
+    pub status: u16,
+    /// Percent of answers that are errors.
+    #[arg(long, default_value = "0", value_name = "PERCENT", value_parser = shared::percent::parse)]
+    pub error_percent: f64,
+    /// Status of an injected error.
+    #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u16).range(100..=599))]
+    pub error_status: u16,
+    /// Body size in bytes.
+    #[arg(long, default_value_t = 2, value_name = "BYTES")]
+    pub size: usize,
+    /// Close the connection after each answer.
+    #[arg(long)]
+    pub close: bool,
+    /// Stop after this long (default: serve until interrupted).
+    #[arg(long = "for", value_name = "DURATION", value_parser = shared::duration::parse)]
+    pub run_for: Option<std::time::Duration>,
 }
 
 /// `kubectl load run` flags.

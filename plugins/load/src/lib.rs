@@ -16,6 +16,7 @@ pub mod result;
 pub mod runner;
 pub mod scenario;
 pub mod schedule;
+pub mod serve;
 pub mod spec;
 pub mod target;
 pub mod threshold;
@@ -222,6 +223,33 @@ pub async fn run(cli: Cli, ctx: Context) -> Result<Outcome> {
     let format = cli.output.format;
     match &cli.command {
         Command::Run(args) => run_command(&cli.kube, args, format, &ctx).await,
+        Command::Target(t) => {
+            if !(0.0..=100.0).contains(&t.error_percent) {
+                return Err(shared::error::Error::usage(
+                    format!(
+                        "--error-percent {}% is not between 0% and 100%",
+                        t.error_percent
+                    ),
+                    "e.g. --error-percent 5",
+                )
+                .into());
+            }
+            let defaults = serve::knobs::Knobs {
+                delay: t.delay,
+                jitter: t.jitter,
+                status: t.status,
+                error_status: t.error_status,
+                error_percent: t.error_percent,
+                size: t.size,
+                close: t.close,
+            };
+            ctx.note(&format!(
+                "serving: delay {:?} + up to {:?}, status {}, {}% errors ({}), {} bytes; override per request with ?delay=&jitter=&status=&percent=&size=&close=",
+                t.delay, t.jitter, t.status, t.error_percent, t.error_status, t.size
+            ));
+            serve::serve(&t.listen, defaults, t.run_for).await?;
+            Ok(Outcome::Clean)
+        }
         Command::Rbac => {
             let ns = cli
                 .kube
