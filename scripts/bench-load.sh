@@ -39,9 +39,14 @@ http {
 CONF
 taskset -c 1 nginx -c "$WORK/nginx.conf" &
 NGINX=$!
-trap 'kill $NGINX 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill $NGINX ${TARGET:-} 2>/dev/null || true; rm -rf "$WORK"' EXIT
 sleep 1
 URL="http://127.0.0.1:$PORT/"
+# kubectl load target, pinned to CPU 1 like nginx (stopped by --for after the rounds).
+TARGET_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+taskset -c 1 "$LOAD" target --listen "127.0.0.1:$TARGET_PORT" --for 3600s >/dev/null 2>&1 &
+TARGET=$!
+TARGET_URL="http://127.0.0.1:$TARGET_PORT/"
 cat > "$WORK/one-get.yaml" <<YAML
 apiVersion: load.sre-toolkit.io/v1alpha1
 kind: Scenario
@@ -70,6 +75,7 @@ for _ in $(seq "$ROUNDS"); do
   cpu_run oha "$OHA" -c 50 -z "$DURATION" --no-tui --output-format json "$URL"
   cpu_run kubectl-load "$LOAD" run "$URL" --users 50 --duration "$DURATION" -o json
   cpu_run goose "$LOAD" run "$URL" --scenario "$WORK/one-get.yaml" --users 50 --duration "$DURATION" -o json
+  cpu_run load-vs-target "$LOAD" run "$TARGET_URL" --users 50 --duration "$DURATION" -o json
 done > "$WORK/rows"
 cpu_run open-10k "$LOAD" run "$URL" --rate 10000/s --duration "$DURATION" -o json > "$WORK/open"
 cp "$WORK/out" "$WORK/open.json"
@@ -84,13 +90,15 @@ wrk = statistics.median(per["wrk"])
 print(f"\nnginx on loopback, 50 connections/users, {sys.argv[4]} s per run, median of {len(per['wrk'])} interleaved rounds\n")
 print("| generator | requests per run | requests per CPU-second | vs wrk | peak RSS (MiB) |")
 print("| --- | --- | --- | --- | --- |")
-labels = {"wrk": "wrk 4.1.0 `-t1 -c50`", "oha": "oha 1.16.0 `-c 50`", "kubectl-load": "kubectl load (engine, closed model, 50 users)", "goose": "goose 0.19 default config (kubectl load --scenario, one GET)"}
-for k in ("wrk", "oha", "kubectl-load", "goose"):
+labels = {"wrk": "wrk 4.1.0 `-t1 -c50`", "oha": "oha 1.16.0 `-c 50`", "kubectl-load": "kubectl load (engine, closed model, 50 users)", "goose": "goose 0.19 default config (kubectl load --scenario, one GET)", "load-vs-target": "kubectl load against `kubectl load target` (instead of nginx)"}
+for k in ("wrk", "oha", "kubectl-load", "goose", "load-vs-target"):
     if k not in rows: continue
     med = statistics.median(per[k])
     print(f"| {labels[k]} | {int(statistics.median(n for n, _, _ in rows[k]))} | {med:,.0f} | {med / wrk:.2f}x | {max(m for _, _, m in rows[k])} |")
 ours = statistics.median(per["kubectl-load"])
 print(f"\ngoal kubectl load >= 0.7x wrk: {'met' if ours >= 0.7 * wrk else 'MISSED'} ({ours / wrk:.2f}x)")
+vs_target = statistics.median(per["load-vs-target"])
+print(f"goal kubectl load against kubectl load target >= 0.7x wrk against nginx: {'met' if vs_target >= 0.7 * wrk else 'MISSED'} ({vs_target / wrk:.2f}x)")
 name, n, cpu, mib = open(sys.argv[2]).read().split()
 r = json.load(open(sys.argv[3]))["summary"]
 print(f"open model at 10,000 requests/s for {sys.argv[4]} s: {r['requests']} requests, achieved {r['achievedRate']:.0f}/s, "
