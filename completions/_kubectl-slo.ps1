@@ -61,7 +61,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-slo' -ScriptBlock {
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Prefix of the recording rules'' names')
             [CompletionResult]::new('--emit', '--emit', [CompletionResultType]::ParameterName, 'What to write')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The PrometheusRule''s name (default: slo-<first SLO''s service>)')
-            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write one file per SLO into this directory (`<service>-<name>.json` for dashboards)')
+            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'With --emit grafana: write one dashboard per SLO into this directory (`<service>-<name>.json`)')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to the kubeconfig file to use for CLI requests')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use')

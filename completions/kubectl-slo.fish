@@ -66,7 +66,7 @@ complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l emi
 prometheus-rule\t'A prometheus-operator PrometheusRule object'
 grafana\t'A Grafana dashboard per SLO (JSON; several need --out-dir)'"
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l name -d 'The PrometheusRule\'s name (default: slo-<first SLO\'s service>)' -r
-complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l out-dir -d 'Write one file per SLO into this directory (`<service>-<name>.json` for dashboards)' -r -F
+complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l out-dir -d 'With --emit grafana: write one dashboard per SLO into this directory (`<service>-<name>.json`)' -r -F
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l kubeconfig -d 'Path to the kubeconfig file to use for CLI requests' -r -F
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l context -d 'The name of the kubeconfig context to use' -r
 complete -c kubectl-slo -n "__fish_kubectl_slo_using_subcommand generate" -l cluster -d 'The name of the kubeconfig cluster to use' -r

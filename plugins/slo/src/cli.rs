@@ -133,7 +133,8 @@ pub struct GenerateArgs {
     /// Write the Alertmanager inhibit_rules (a page silences its ticket) instead of rules.
     #[arg(long)]
     pub inhibit_rules: bool,
-    /// Write one file per SLO into this directory (`<service>-<name>.json` for dashboards).
+    /// With --emit grafana: write one dashboard per SLO into this directory
+    /// (`<service>-<name>.json`).
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
 }

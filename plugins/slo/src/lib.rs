@@ -116,6 +116,13 @@ fn generate(cli: &Cli, args: &cli::GenerateArgs, ctx: &Context) -> Result<Outcom
     if args.emit == cli::Emit::Grafana && !args.inhibit_rules {
         return dashboards(&slos, args, ctx);
     }
+    if args.out_dir.is_some() {
+        return Err(Error::usage(
+            "--out-dir writes dashboards: it goes with --emit grafana",
+            "rules are one file: redirect stdout, e.g. kubectl slo generate FILE > rules.yaml",
+        )
+        .into());
+    }
     let text = if args.inhibit_rules {
         rules::inhibit_yaml(&generated.inhibit_rules)
     } else {

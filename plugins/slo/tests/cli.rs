@@ -267,3 +267,36 @@ fn report_needs_a_reachable_prometheus() {
     ]);
     assert_eq!(r.code, 2);
 }
+
+#[test]
+fn dashboards_are_one_per_slo_and_several_need_a_directory() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let many = slo(&["generate", &fixture("checkout.yaml"), "--emit", "grafana"]);
+    assert_eq!(many.code, 2, "{}", many.stderr);
+    assert!(many.stderr.contains("--out-dir"), "{}", many.stderr);
+    let out = dir.path().join("boards");
+    let out_arg = out.display().to_string();
+    let r = slo(&[
+        "generate",
+        &fixture("checkout.yaml"),
+        "--emit",
+        "grafana",
+        "--out-dir",
+        &out_arg,
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut files: Vec<String> = std::fs::read_dir(&out)
+        .expect("dir")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 3, "{files:?}");
+    for f in &files {
+        let text = std::fs::read_to_string(out.join(f)).expect("board");
+        let board: serde_json::Value = serde_json::from_str(&text).expect("json");
+        assert_eq!(board["schemaVersion"], 39, "{f}");
+        assert!(f.starts_with("checkout-") && f.ends_with(".json"), "{f}");
+    }
+    let misplaced = slo(&["generate", &fixture("checkout.yaml"), "--out-dir", &out_arg]);
+    assert_eq!(misplaced.code, 2, "{}", misplaced.stderr);
+}
