@@ -19,7 +19,7 @@ pub use cli::{Cli, Command, Format};
 use shared::cluster::Cluster;
 use shared::error::Error;
 use shared::finding::FailOn;
-use shared::prometheus::{Client, Endpoint, Options};
+use shared::prometheus::{Client, Endpoint, Member, Options};
 use shared::run::{Context, Outcome};
 
 /// Schema version of every document `kubectl alerts` prints.
@@ -207,7 +207,7 @@ async fn from_prometheus(
         .prometheus
         .resolve_fleet(&namespace(cli), "kubectl alerts")?;
     let is_fleet = members.len() > 1 || members.iter().any(|m| m.named);
-    let label = |m: &shared::prometheus::Member| {
+    let label = |m: &Member| {
         if is_fleet {
             format!("cluster {}: ", m.name)
         } else {
@@ -226,15 +226,7 @@ async fn from_prometheus(
         .zip(read)
         .map(|(m, r)| rules_or_warning(r, &label(m), ctx))
         .collect();
-    let step = source.step.map(|s| s.as_secs_f64()).unwrap_or_else(|| {
-        rules
-            .iter()
-            .flat_map(|r| r.iter().flat_map(|(rules, _)| rules))
-            .map(|r| r.interval_seconds)
-            .filter(|i| *i >= 1.0)
-            .fold(f64::INFINITY, f64::min)
-    });
-    let step = if step.is_finite() { step } else { 60.0 };
+    let step = common_step(source, &rules);
     let (start, end) = window(source, step);
     let chunks = collect::prometheus::chunks(start, end, step).len();
     let pb = shared::term::spinner(
@@ -244,62 +236,24 @@ async fn from_prometheus(
             members.len()
         ),
     );
-    let reads = futures::future::join_all(clients.iter().zip(rules).map(|(c, r)| async move {
-        let (rules, rules_known) = r?;
-        let mut h = model::History {
-            start,
-            end,
-            step,
-            rules,
-            rules_known,
-            ..Default::default()
-        };
-        collect::prometheus::read(c, &mut h).await?;
-        h.notifications = collect::prometheus::notifications(c, &h).await;
-        Ok::<_, Error>(h)
-    }))
+    let reads = futures::future::join_all(
+        clients
+            .iter()
+            .zip(rules)
+            .map(|(c, r)| read_member(c, r, start, end, step)),
+    )
     .await;
     pb.finish_and_clear();
+    let given = &source.prometheus.prometheus;
     let history = if is_fleet {
-        if reads.iter().all(Result::is_err) {
-            let mut errors = members
-                .iter()
-                .zip(reads)
-                .filter_map(|(m, r)| r.err().map(|e| (m, e)));
-            let Some((first_member, first)) = errors.next() else {
-                return Err(Error::usage("no --prometheus", "give --prometheus"));
-            };
-            for (m, e) in errors {
-                ctx.warn(&format!("{}{e}", label(m)));
-            }
-            ctx.warn(&format!("{}{first}", label(first_member)));
-            return Err(first);
-        }
-        let parts = members
-            .iter()
-            .zip(&source.prometheus.prometheus)
-            .zip(reads)
-            .map(|((m, given), r)| fleet::Part {
-                name: m.name.clone(),
-                source: shared::prometheus::split_member(given).1.to_string(),
-                history: r.map_err(|e| {
-                    ctx.warn(&format!(
-                        "{}{e}; the report goes on without its history",
-                        label(m)
-                    ));
-                    e.to_string()
-                }),
-            })
-            .collect();
-        fleet::merge(parts, start, end, step)
+        let labelled: Vec<_> = members.iter().map(|m| (m, label(m))).collect();
+        fleet_history(&labelled, given, reads, (start, end, step), ctx)?
     } else {
         let mut h = reads
             .into_iter()
             .next()
             .ok_or_else(|| Error::usage("no --prometheus", "give --prometheus"))??;
-        h.source = source
-            .prometheus
-            .prometheus
+        h.source = given
             .first()
             .map(|p| shared::prometheus::split_member(p).1.to_string())
             .unwrap_or_default();
@@ -314,6 +268,83 @@ async fn from_prometheus(
         ));
     }
     Ok(history)
+}
+
+/// The step of the history: `--step`, else the shortest evaluation interval of any rule
+/// any member reported, else a minute.
+fn common_step(source: &cli::SourceArgs, rules: &[Result<(Vec<model::Rule>, bool), Error>]) -> f64 {
+    let step = source.step.map(|s| s.as_secs_f64()).unwrap_or_else(|| {
+        rules
+            .iter()
+            .flat_map(|r| r.iter().flat_map(|(rules, _)| rules))
+            .map(|r| r.interval_seconds)
+            .filter(|i| *i >= 1.0)
+            .fold(f64::INFINITY, f64::min)
+    });
+    if step.is_finite() { step } else { 60.0 }
+}
+
+/// One Prometheus' history over the window, given its rules as read.
+async fn read_member(
+    client: &Client,
+    rules: Result<(Vec<model::Rule>, bool), Error>,
+    start: f64,
+    end: f64,
+    step: f64,
+) -> Result<model::History, Error> {
+    let (rules, rules_known) = rules?;
+    let mut h = model::History {
+        start,
+        end,
+        step,
+        rules,
+        rules_known,
+        ..Default::default()
+    };
+    collect::prometheus::read(client, &mut h).await?;
+    h.notifications = collect::prometheus::notifications(client, &h).await;
+    Ok(h)
+}
+
+/// A fleet's histories merged: a member that failed is warned about and kept as a missing
+/// window; when every member failed, the first one's error (each one warned about).
+fn fleet_history(
+    members: &[(&Member, String)],
+    given: &[String],
+    reads: Vec<Result<model::History, Error>>,
+    (start, end, step): (f64, f64, f64),
+    ctx: &Context,
+) -> Result<model::History, Error> {
+    if reads.iter().all(Result::is_err) {
+        let mut errors = members
+            .iter()
+            .zip(reads)
+            .filter_map(|((_, label), r)| r.err().map(|e| (label, e)));
+        let Some((first_label, first)) = errors.next() else {
+            return Err(Error::usage("no --prometheus", "give --prometheus"));
+        };
+        for (label, e) in errors {
+            ctx.warn(&format!("{label}{e}"));
+        }
+        ctx.warn(&format!("{first_label}{first}"));
+        return Err(first);
+    }
+    let parts = members
+        .iter()
+        .zip(given)
+        .zip(reads)
+        .map(|(((m, label), given), r)| fleet::Part {
+            name: m.name.clone(),
+            source: shared::prometheus::split_member(given).1.to_string(),
+            history: r.map_err(|e| {
+                ctx.warn(&format!(
+                    "{label}{e}; the report goes on without its history"
+                ));
+                e.to_string()
+            }),
+        })
+        .collect();
+    Ok(fleet::merge(parts, start, end, step))
 }
 
 fn cross_check(a: &analysis::Analysis, ctx: &Context) {
