@@ -12,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/prereqs.sh
 source scripts/lib/measure.sh
+source scripts/lib/prometheus.sh
 RUNS=${RUNS:-3}; SERIES=${SERIES:-1000}; TRANSITIONS=${TRANSITIONS:-1000000}
 
 ensure_toolchains
@@ -55,16 +56,7 @@ for labels, points in forstate:
 out.write("# EOF\n")
 PY
 say "backfilling with promtool ($(du -h "$WORK/history.om" | cut -f1) of OpenMetrics)"
-promtool tsdb create-blocks-from openmetrics "$WORK/history.om" "$WORK/data" >/dev/null
-rm "$WORK/history.om"
-PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-printf 'global: {scrape_interval: 1m}\nscrape_configs: []\n' > "$WORK/prometheus.yml"
-prometheus --config.file="$WORK/prometheus.yml" --web.listen-address="127.0.0.1:$PORT" \
-  --storage.tsdb.path="$WORK/data" --storage.tsdb.retention.time=400d >/dev/null 2>&1 &
-PROM_PID=$!
-URL="http://127.0.0.1:$PORT"
-for _ in $(seq 600); do curl -sf "$URL/-/ready" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -sf "$URL/-/ready" >/dev/null || die "Prometheus did not become ready" 1
+start_backfilled_prometheus "$WORK/history.om" "$WORK"
 
 ARGS=(report --prometheus "$URL" --since 30d --until "$END" --step 1m -o json --fail-on never)
 # The floor: the same range queries the plugin issues (10,000 points per chunk, 4 at a time).

@@ -16,6 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/prereqs.sh
 source scripts/lib/measure.sh
+source scripts/lib/prometheus.sh
 RUNS=${RUNS:-3}; SLOS=${SLOS:-1000}; REPORTED=${REPORTED:-100}
 
 ensure_toolchains
@@ -84,16 +85,7 @@ for k in range(n):
             out.write(f'http_requests_total{{route="/r{k}",code="{code}"}} {total} {t}\n')
 out.write("# EOF\n")
 PY
-promtool tsdb create-blocks-from openmetrics "$WORK/history.om" "$WORK/data" >/dev/null
-rm "$WORK/history.om"
-PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-printf 'global: {scrape_interval: 1m}\nscrape_configs: []\n' > "$WORK/prometheus.yml"
-prometheus --config.file="$WORK/prometheus.yml" --web.listen-address="127.0.0.1:$PORT" \
-  --storage.tsdb.path="$WORK/data" --storage.tsdb.retention.time=400d >/dev/null 2>&1 &
-PROM_PID=$!
-URL="http://127.0.0.1:$PORT"
-for _ in $(seq 600); do curl -sf "$URL/-/ready" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -sf "$URL/-/ready" >/dev/null || die "Prometheus did not become ready" 1
+start_backfilled_prometheus "$WORK/history.om" "$WORK"
 
 # The floor: the report's own instant queries (per SLO: errors and total over the window
 # and over each of 5m, 1h, 6h, 1d and 3d), one after another over one kept-alive

@@ -20,16 +20,6 @@ fn alerts(args: &[&str]) -> Run {
     run_plugin(&bin(), args, &[])
 }
 
-/// Serves `dir` on loopback (the scrape target), stopped when dropped.
-struct Target(std::process::Child);
-
-impl Drop for Target {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 fn post_silence(am: &str, alertname: &str, comment: &str) {
     let matcher = serde_json::json!({"name": "alertname", "value": alertname, "isRegex": false, "isEqual": true});
     post_silence_of(am, matcher, 1, comment);
@@ -82,23 +72,8 @@ inhibit_rules:\n- source_matchers: ['alertname=\"Flip\"']\n  target_matchers: ['
     };
     let dir = tempfile::tempdir().unwrap();
     flip(dir.path(), 0);
-    let port = testcluster::prometheus::free_port();
-    let _target = Target(
-        std::process::Command::new("python3")
-            .args([
-                "-m",
-                "http.server",
-                &port.to_string(),
-                "--bind",
-                "127.0.0.1",
-                "--directory",
-            ])
-            .arg(dir.path())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let target = testcluster::prometheus::FileTarget::serve(dir.path());
+    let port = target.port;
     let mut rules = String::from("groups:\n- name: live\n  interval: 1s\n  rules:\n");
     for (name, for_, severity) in [
         ("Flip", "0s", "warning"),

@@ -585,21 +585,8 @@ async fn dashboard_panels_query_what_the_generated_rules_record() {
         let (d, s) = (metrics.path().to_path_buf(), stop.clone());
         std::thread::spawn(move || counting_target(d, s))
     };
-    let port = testcluster::prometheus::free_port();
-    let mut server = std::process::Command::new("python3")
-        .args([
-            "-m",
-            "http.server",
-            &port.to_string(),
-            "--bind",
-            "127.0.0.1",
-            "--directory",
-        ])
-        .arg(metrics.path())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("python3");
+    let target = testcluster::prometheus::FileTarget::serve(metrics.path());
+    let port = target.port;
     let extra = testcluster::prometheus::Extra {
         scrape_configs: format!(
             "- job_name: demo\n  static_configs: [{{targets: ['127.0.0.1:{port}']}}]\n"
@@ -608,8 +595,6 @@ async fn dashboard_panels_query_what_the_generated_rules_record() {
     };
     let started = testcluster::prometheus::start_with(&rules.stdout, &extra).await;
     let Some(prom) = started else {
-        let _ = server.kill();
-        let _ = server.wait();
         return;
     };
     let endpoint = shared::prometheus::Endpoint::parse(&prom.url, "default").expect("url");
@@ -649,8 +634,7 @@ async fn dashboard_panels_query_what_the_generated_rules_record() {
     .await;
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
     let _ = writer.join();
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(target);
     for (q, samples) in &answers {
         if q.starts_with("slo:sli_error:ratio_rate5m") {
             for s in samples {

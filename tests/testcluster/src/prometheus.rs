@@ -54,6 +54,46 @@ pub async fn start(rules: &str) -> Option<Prometheus> {
     launch(rules, None, "127.0.0.1", &Extra::default()).await
 }
 
+/// A scrape target: the files of a directory served on loopback (python3's http.server),
+/// so a test writes `metrics` and Prometheus scrapes it; stopped when dropped.
+pub struct FileTarget {
+    child: std::process::Child,
+    /// Its port on 127.0.0.1.
+    pub port: u16,
+}
+
+impl FileTarget {
+    /// Serves `dir`.
+    ///
+    /// # Panics
+    /// When python3 cannot be started.
+    pub fn serve(dir: &std::path::Path) -> Self {
+        let port = free_port();
+        let child = std::process::Command::new("python3")
+            .args([
+                "-m",
+                "http.server",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--directory",
+            ])
+            .arg(dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("python3 http.server");
+        Self { child, port }
+    }
+}
+
+impl Drop for FileTarget {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// More of Prometheus' configuration: scrape jobs beside its own, and top-level sections.
 #[derive(Debug, Clone, Default)]
 pub struct Extra {
