@@ -47,6 +47,19 @@ fn firing(dir: &Path, case: &str, rules: &str, alert: &str) -> BTreeSet<(u32, St
         .filter_map(|t| t.trim_end_matches('m').parse().ok())
         .max()
         .unwrap_or(60);
+    // Groups in file order (recordings before the alerts that read them): promtool's own
+    // order between groups is not fixed, which shifts an alert by one evaluation at random.
+    let groups: Vec<String> = std::fs::read_to_string(dir.join(rules))
+        .expect("rules")
+        .lines()
+        .filter_map(|l| l.strip_prefix("- name: "))
+        .map(|n| n.trim().trim_matches('"').to_string())
+        .collect();
+    let head = head.replacen(
+        "tests:",
+        &format!("group_eval_order: [{}]\ntests:", groups.join(", ")),
+        1,
+    );
     let mut probe = format!("{head}  promql_expr_test:\n");
     for m in 0..=last + 30 {
         probe.push_str(&format!(
